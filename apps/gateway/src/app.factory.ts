@@ -1,0 +1,54 @@
+import { MikroORM } from '@mikro-orm/core';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { pinoHttp } from 'pino-http';
+import type { Redis } from 'ioredis';
+import { AppModule } from './app.module.js';
+import type { GatewayConfig } from './config/config.js';
+import { logger, PinoNestLogger } from './common/logger.js';
+import { MetricsService } from './common/metrics.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { requestIdMiddleware } from './common/request-context.js';
+import { REDIS } from './health/health.controller.js';
+
+/** Builds the gateway application (not yet listening): used by main.ts and by the tests. */
+export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger: new PinoNestLogger(),
+    abortOnError: false,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req as any).id,
+      customProps: (req) => ({ requestId: (req as any).id }),
+      // Query strings can carry search criteria: log the path only.
+      serializers: { req: (req) => ({ method: req.method, url: String(req.url).split('?')[0] }) },
+      autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
+    }),
+  );
+  app.use(app.get(MetricsService).middleware);
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  if (config.sandbox && !config.databaseUrl) {
+    // The embedded sandbox database is created from the entities; MariaDB uses migrations only.
+    await app.get(MikroORM).schema.update();
+  }
+  return app;
+}
+
+export async function closeGatewayApp(app: INestApplication) {
+  await app.close();
+  try {
+    const redis = app.get<Redis>(REDIS, { strict: false });
+    redis?.disconnect();
+  } catch {
+    // no Redis configured
+  }
+}

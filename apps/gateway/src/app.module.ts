@@ -1,0 +1,61 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { Redis } from 'ioredis';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/config.js';
+import { ormOptions } from './database/orm-config.js';
+import { MetricsService } from './common/metrics.js';
+import { AccessLogService } from './audit/access-log.service.js';
+import { AuditQueryService } from './audit/audit-query.service.js';
+import { AuditService } from './audit/audit.service.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
+import { PrincipalService } from './auth/principal.service.js';
+import { SigningKeysService } from './auth/signing-keys.service.js';
+import { JwtStrategy, LocalStrategy } from './auth/strategies.js';
+import { AreaService } from './governance/area.service.js';
+import { GovernanceController } from './governance/governance.controller.js';
+import { OrganisationService } from './governance/organisation.service.js';
+import { UsersService } from './governance/users.service.js';
+import { HealthController, REDIS } from './health/health.controller.js';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    const redisProviders = config.redisUrl
+      ? [
+          {
+            provide: REDIS,
+            useFactory: () => new Redis(config.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false }),
+          },
+        ]
+      : [];
+    return {
+      module: AppModule,
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule],
+      controllers: [AuthController, GovernanceController, AuditController, HealthController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        ...redisProviders,
+        MetricsService,
+        SigningKeysService,
+        AuthService,
+        PrincipalService,
+        LocalStrategy,
+        JwtStrategy,
+        AuditService,
+        AccessLogService,
+        AuditQueryService,
+        AreaService,
+        UsersService,
+        OrganisationService,
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: FunctionUseInterceptor },
+      ],
+    };
+  }
+}

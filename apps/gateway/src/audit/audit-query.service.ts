@@ -1,0 +1,107 @@
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessLog, AuditChain, AuditEvent, User, verifyChain, type ChainReport } from '#libs/domain';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
+import type { Principal } from '../auth/principal.js';
+import { AreaService } from '../governance/area.service.js';
+import type { AccessLogQuery, AuditQuery } from '../governance/governance.dto.js';
+import { mapAccessLog, mapAuditEvent } from '../governance/mappers.js';
+
+const dayStart = (d: string) => new Date(`${d}T00:00:00.000Z`);
+const dayEnd = (d: string) => new Date(`${d}T23:59:59.999Z`);
+
+/**
+ * Searches of the audit trail and the access log, each limited to what the caller may monitor
+ * (R-MON-1): TOP what concerns their Comune, ADMIN their Ente's users, others their own history.
+ * STANDARDPS activity is never shown to TOP or ADMIN.
+ */
+@Injectable()
+export class AuditQueryService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly area: AreaService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  private async auditScope(p: Principal, own: boolean, em: EntityManager): Promise<FilterQuery<AuditEvent>> {
+    if (own || p.role === 'STANDARD' || p.role === 'STANDARDPS') return { userId: p.user.id };
+    if (p.role === 'ADMIN') return { enteId: p.user.ente!.id, monitored: true };
+    const enti = await this.area.enteIds(p, em);
+    const tops = await em.find(User, { role: 'TOP', comune: p.user.comune!.id }, { fields: ['id'] });
+    return {
+      monitored: true,
+      $or: [{ targetComune: p.user.comune!.codiceIstat }, { enteId: { $in: enti } }, { userId: { $in: tops.map((t) => t.id) } }],
+    };
+  }
+
+  async searchAudit(p: Principal, q: AuditQuery, own = false) {
+    const em = this.em.fork();
+    const f: FilterQuery<AuditEvent>[] = [await this.auditScope(p, own, em)];
+    if (q.from) f.push({ time: { $gte: dayStart(q.from) } });
+    if (q.to) f.push({ time: { $lte: dayEnd(q.to) } });
+    if (q.userId) f.push({ userId: q.userId });
+    if (q.enteId) f.push({ enteId: q.enteId });
+    if (q.comune) f.push({ targetComune: q.comune });
+    if (q.outcome) f.push({ outcome: q.outcome as any });
+    if (q.subject) {
+      const s = q.subject.toUpperCase();
+      // JSON arrays are stored as text on both MariaDB and SQLite: a quoted match finds the element.
+      f.push({ $or: [{ criterionValue: s }, { subjects: { $like: `%"${s}"%` } as any }] } as any);
+    }
+    const [items, total] = await em.findAndCount(AuditEvent, { $and: f } as FilterQuery<AuditEvent>, {
+      orderBy: { time: 'desc', id: 'desc' },
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    return { items: items.map(mapAuditEvent), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async searchAccessLog(p: Principal, q: AccessLogQuery, own = false) {
+    const em = this.em.fork();
+    let scope: FilterQuery<AccessLog>;
+    if (own || p.role === 'STANDARD' || p.role === 'STANDARDPS') scope = { userId: p.user.id };
+    else if (p.role === 'ADMIN') scope = { enteId: p.user.ente!.id, monitored: true };
+    else scope = { monitored: true, $or: [{ enteId: { $in: await this.area.enteIds(p, em) } }, { comune: p.user.comune!.codiceIstat }] };
+    const f: FilterQuery<AccessLog>[] = [scope];
+    if (q.from) f.push({ time: { $gte: dayStart(q.from) } });
+    if (q.to) f.push({ time: { $lte: dayEnd(q.to) } });
+    if (q.userId) f.push({ userId: q.userId });
+    if (q.enteId) f.push({ enteId: q.enteId });
+    if (q.event) f.push({ event: q.event as any });
+    const [items, total] = await em.findAndCount(AccessLog, { $and: f } as FilterQuery<AccessLog>, {
+      orderBy: { time: 'desc', id: 'desc' },
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    return { items: items.map(mapAccessLog), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  /** Verifies every chain; the first broken link of each is named. */
+  async verify(): Promise<{ ok: boolean; chains: ChainReport[]; events: number }> {
+    return verifyAuditTrail(this.em.fork(), this.config.auditChainKey);
+  }
+}
+
+export async function verifyAuditTrail(em: EntityManager, key?: string): Promise<{ ok: boolean; chains: ChainReport[]; events: number }> {
+  const heads = await em.find(AuditChain, {}, { orderBy: { startedAt: 'asc' } });
+  const fromEvents = (await em.getConnection().execute('select distinct chain_id as chainId from audit_event')) as Array<{ chainId: string }>;
+  const ids = [...new Set([...heads.map((h) => h.id), ...fromEvents.map((r) => r.chainId)])];
+  const chains: ChainReport[] = [];
+  for (const id of ids) {
+    const head = heads.find((h) => h.id === id) ?? null;
+    async function* pages() {
+      let after = 0;
+      for (;;) {
+        const batch = await em.fork().find(AuditEvent, { chainId: id, seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: 1000 });
+        if (!batch.length) return;
+        yield* batch;
+        after = batch[batch.length - 1].seq;
+      }
+    }
+    const report = await verifyChain(id, pages(), head, key);
+    if (!head && report.ok) {
+      chains.push({ chainId: id, events: report.events, ok: false, break: { chainId: id, eventId: null, seq: 0, reason: 'head_mismatch', message: `chain ${id} has events but no recorded head` } });
+    } else chains.push(report);
+  }
+  return { ok: chains.every((c) => c.ok), chains, events: chains.reduce((n, c) => n + c.events, 0) };
+}

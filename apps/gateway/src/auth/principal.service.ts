@@ -1,0 +1,107 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { Application, Convenzione, User, Workstation } from '#libs/domain';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
+import { problem, type ProblemType } from '../common/problem.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from './principal.js';
+import { recognises } from './workstation-match.js';
+
+export const OPERATOR_HEADER = 'x-geres-operator';
+export const WORKSTATION_HEADER = 'x-geres-workstation';
+export const DEVICE_TOKEN_HEADER = 'x-geres-device-token';
+export const CERT_FINGERPRINT_HEADER = 'x-ssl-client-fingerprint';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Turns a verified token into a Principal: a person, or an application plus the operator it names,
+ * plus the workstation when the Comune's policy asks for authorised ones. Every refusal is audited.
+ */
+@Injectable()
+export class PrincipalService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async resolve(payload: { sub?: string; typ?: string; jti?: string }, req: Request): Promise<Principal> {
+    const em = this.em.fork();
+    let user: User | null = null;
+    let application: Application | undefined;
+    if (payload.typ === 'user') {
+      user = await em.findOne(User, { id: payload.sub }, { populate: ['ente', 'comune'] });
+      if (!user) throw problem('invalid-token', 'The user of this token no longer exists');
+      if (user.status !== 'active') await this.deny(req, 'account-suspended', 'user_suspended', { user });
+    } else if (payload.typ === 'app') {
+      const app = await em.findOne(Application, { id: payload.sub }, { populate: ['ente', 'operators', 'operators.ente', 'operators.comune'] });
+      if (!app || app.status !== 'active') throw problem('invalid-token', 'The application of this token is revoked');
+      application = app;
+      const named = req.header(OPERATOR_HEADER);
+      if (!named) await this.deny(req, 'operator-required', 'operator_missing', { application: app }, `Send the operator's username in ${OPERATOR_HEADER}`);
+      user = app.operators.getItems().find((u) => u.username === named || u.id === named) ?? null;
+      if (!user || user.ente?.id !== app.ente.id) {
+        await this.deny(req, 'operator-not-allowed', 'operator_not_registered', { application: app }, `The application may not act for "${named}"`);
+      }
+      if (user!.status !== 'active') await this.deny(req, 'operator-not-allowed', 'operator_suspended', { application: app, user: user! });
+    } else {
+      throw problem('invalid-token', 'Unknown token type');
+    }
+    const principal: Principal = { user: user!, role: user!.role, application, tokenId: payload.jti };
+    principal.workstation = await this.checkWorkstation(em, principal, req);
+    return principal;
+  }
+
+  /**
+   * Workstation policy: for users of an Ente, if any Comune the Ente works with requires authorised
+   * workstations, the call must come from a recognised, authorised workstation of that Ente. TOP
+   * users are the Comune's own registry officers and are not subject to it.
+   */
+  private async checkWorkstation(em: EntityManager, p: Principal, req: Request): Promise<Workstation | undefined> {
+    const code = req.header(WORKSTATION_HEADER);
+    const ente = p.user.ente;
+    let ws: Workstation | null = null;
+    if (code && ente) ws = await em.findOne(Workstation, { code, ente: ente.id });
+    const evidence = {
+      deviceToken: req.header(DEVICE_TOKEN_HEADER),
+      certFingerprint: this.config.trustProxy ? req.header(CERT_FINGERPRINT_HEADER) : undefined,
+      clientIp: req.ip,
+    };
+    const recognised = ws && recognises(ws, evidence) ? ws : undefined;
+    if (!ente) return recognised;
+    const convenzioni = await em.find(Convenzione, { ente: ente.id }, { populate: ['comune'] });
+    const day = today();
+    const strict = convenzioni.some((c) => c.isActiveOn(day) && c.comune.workstationPolicy === 'authorised');
+    if (!strict) return recognised;
+    if (!recognised) {
+      await this.deny(req, 'workstation-not-authorised', code ? 'workstation_not_recognised' : 'workstation_missing', p, code ? `Workstation "${code}" was not recognised` : `Send the workstation code in ${WORKSTATION_HEADER}`);
+    }
+    if (!recognised!.authorised) await this.deny(req, 'workstation-not-authorised', 'workstation_not_authorised', p, `Workstation "${code}" is not authorised`);
+    return recognised;
+  }
+
+  private async deny(
+    req: Request,
+    type: ProblemType,
+    rule: string,
+    who: { user?: User; application?: Application },
+    detail?: string,
+  ): Promise<never> {
+    await this.audit.record({
+      requestId: (req as any).id,
+      userId: who.user?.id,
+      username: who.user?.username,
+      enteId: who.user?.ente?.id ?? who.application?.ente?.id,
+      applicationId: who.application?.id,
+      clientIp: req.ip,
+      workstation: req.header(WORKSTATION_HEADER),
+      operation: `${req.method} ${req.route?.path ?? req.path}`,
+      outcome: 'denied',
+      outcomeDetail: rule,
+      monitored: who.user?.role !== 'STANDARDPS',
+    });
+    throw problem(type, detail, { rule });
+  }
+}

@@ -1,0 +1,67 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { SignJWT, calculateJwkThumbprint, exportJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
+import { problem } from '../common/problem.js';
+
+export const SANDBOX_KEY_FILE = '.sandbox/jwt-signing-key.pem';
+
+/**
+ * The key that signs access tokens. Its public half is published at /.well-known/jwks.json so the
+ * consumer services (visure, rivestizione, admin) verify tokens without calling back.
+ */
+@Injectable()
+export class SigningKeysService implements OnModuleInit {
+  private privateKey!: KeyObject;
+  private publicKey!: KeyObject;
+  alg!: 'ES256' | 'RS256';
+  kid!: string;
+  private publicJwk!: JWK;
+
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    const file = this.config.jwtSigningKeyFile ?? SANDBOX_KEY_FILE;
+    if (!existsSync(file)) {
+      if (!this.config.sandbox) throw new Error(`JWT_SIGNING_KEY_FILE ${file} does not exist`);
+      mkdirSync(dirname(file), { recursive: true });
+      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    }
+    this.privateKey = createPrivateKey(readFileSync(file));
+    this.publicKey = createPublicKey(this.privateKey);
+    if (this.privateKey.asymmetricKeyType === 'ec') this.alg = 'ES256';
+    else if (this.privateKey.asymmetricKeyType === 'rsa') this.alg = 'RS256';
+    else throw new Error(`JWT_SIGNING_KEY_FILE must hold an EC P-256 or RSA key, not ${this.privateKey.asymmetricKeyType}`);
+    this.publicJwk = await exportJWK(this.publicKey);
+    this.kid = await calculateJwkThumbprint(this.publicJwk);
+  }
+
+  get publicKeyPem(): string {
+    return this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: [{ ...this.publicJwk, kid: this.kid, alg: this.alg, use: 'sig' }] };
+  }
+
+  async sign(claims: JWTPayload, ttlSeconds: number): Promise<string> {
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: this.alg, kid: this.kid, typ: 'at+jwt' })
+      .setIssuer(this.config.jwtIssuer)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.privateKey);
+  }
+
+  async verify(token: string): Promise<JWTPayload> {
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, { issuer: this.config.jwtIssuer, algorithms: [this.alg] });
+      return payload;
+    } catch (e) {
+      throw problem('invalid-token', (e as Error).message);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { HttpException } from '@nestjs/common';
+
+/**
+ * Every error the API returns is an RFC 9457 problem document with a stable `type` per case.
+ * SDKs map these types to exception classes, so a type, once published, never changes meaning.
+ */
+export const PROBLEM_TYPES = {
+  'validation-failed': { status: 400, title: 'The request is not valid' },
+  'bad-request': { status: 400, title: 'Bad request' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
+  'invalid-credentials': { status: 401, title: 'Username or password is wrong' },
+  'account-locked': { status: 423, title: 'The account is temporarily locked after repeated failures' },
+  'account-suspended': { status: 403, title: 'The account is suspended' },
+  'invalid-token': { status: 401, title: 'The token is not valid' },
+  'invalid-client': { status: 401, title: 'The client credentials are not valid' },
+  'operator-required': { status: 403, title: 'An application must name the operator it acts for' },
+  'operator-not-allowed': { status: 403, title: 'The application may not act for this operator' },
+  'workstation-not-authorised': { status: 403, title: 'This workstation is not authorised' },
+  forbidden: { status: 403, title: 'This action is outside your area' },
+  'grant-exceeds-own': { status: 403, title: 'You cannot grant more than you hold' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict with the current state' },
+  'weak-password': { status: 400, title: 'The password does not satisfy the password rules' },
+  'import-failed': { status: 422, title: 'The file has errors; nothing was imported' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'internal-error': { status: 500, title: 'Internal error' },
+  'service-unavailable': { status: 503, title: 'A dependency is unavailable' },
+} as const;
+
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+export const problemTypeUri = (type: ProblemType): string => `urn:geres:problem:${type}`;
+
+export class ProblemException extends HttpException {
+  constructor(
+    readonly problemType: ProblemType,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail ?? PROBLEM_TYPES[problemType].title, PROBLEM_TYPES[problemType].status);
+  }
+}
+
+export const problem = (type: ProblemType, detail?: string, extensions?: Record<string, unknown>) =>
+  new ProblemException(type, detail, extensions);

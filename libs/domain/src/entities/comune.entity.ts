@@ -1,0 +1,79 @@
+import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { newId } from './base.js';
+import type { NonResidentVisuraPolicy, WorkstationPolicy } from '../vocabulary.js';
+
+/** A municipality: owner of the ANPR credentials used for every request that concerns it. */
+@Entity({ tableName: 'comune' })
+export class Comune {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  /** ISTAT code, 6 digits. */
+  @Property({ type: 'string', length: 6 })
+  @Unique()
+  codiceIstat!: string;
+
+  /** Cadastral (Belfiore) code, e.g. A662. */
+  @Property({ type: 'string', length: 4 })
+  codiceCatastale!: string;
+
+  @Property({ type: 'string', length: 200 })
+  nome!: string;
+
+  @Property({ type: 'string', length: 2 })
+  provincia!: string;
+
+  // --- ANPR settings -----------------------------------------------------------------------
+  @Property({ type: 'string', length: 8 })
+  anprEnvironment: string = 'FREE';
+
+  @Property({ type: 'string', length: 8 })
+  anprChannel: string = 'soap';
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  anprSoapUrl?: string;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  anprPdndUrl?: string;
+
+  /** Reference (file path or secret name) of the Comune's PKCS#12 keystore; never the key itself. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  keystoreRef?: string;
+
+  /** Reference of the secret holding the keystore password. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  keystorePasswordRef?: string;
+
+  /** ANPR operator ids of this Comune's registry office that GeRes may use. */
+  @Property({ type: 'json' })
+  anprOperatorIds: string[] = [];
+
+  /** Operator used when the caller is not a mediator. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  defaultAnprOperatorId?: string;
+
+  // --- policies ----------------------------------------------------------------------------
+  @Property({ type: 'string', length: 16 })
+  nonResidentVisuraPolicy: NonResidentVisuraPolicy = 'mediator';
+
+  /** Hours after which a pending request is approved by silent consent. */
+  @Property({ type: 'integer' })
+  silentConsentHours: number = 24;
+
+  @Property({ type: 'string', length: 16 })
+  workstationPolicy: WorkstationPolicy = 'free';
+
+  /** Suspicious-hours window, local time HH:MM. */
+  @Property({ type: 'string', length: 5 })
+  alarmNightStart: string = '22:00';
+
+  @Property({ type: 'string', length: 5 })
+  alarmNightEnd: string = '06:00';
+
+  /** Requests on one subject per day above which an alarm is raised. */
+  @Property({ type: 'integer' })
+  alarmRepeatThreshold: number = 5;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,59 @@
+import { Collection } from '@mikro-orm/core';
+import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { newId } from './base.js';
+import { Comune } from './comune.entity.js';
+import type { EnteKind } from '../vocabulary.js';
+
+/** An office of a Comune or an external body that uses the service under convenzioni. */
+@Entity({ tableName: 'ente' })
+export class Ente {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  @Property({ type: 'string', length: 20 })
+  kind!: EnteKind;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** Codice fiscale / partita IVA of the body. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  codiceFiscale?: string;
+
+  /** For municipal offices, the Comune they belong to. */
+  @ManyToOne(() => Comune, { nullable: true })
+  comune?: Comune;
+
+  @OneToMany(() => Convenzione, (c) => c.ente)
+  convenzioni = new Collection<Convenzione>(this);
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}
+
+/** An agreement between an Ente and a Comune, valid between two dates. */
+@Entity({ tableName: 'convenzione' })
+export class Convenzione {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  @ManyToOne(() => Ente)
+  ente!: Ente;
+
+  @ManyToOne(() => Comune)
+  comune!: Comune;
+
+  /** YYYY-MM-DD */
+  @Property({ type: 'string', length: 10 })
+  validFrom!: string;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  validTo?: string;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  reference?: string;
+
+  isActiveOn(day: string): boolean {
+    return this.validFrom <= day && (!this.validTo || day <= this.validTo);
+  }
+}

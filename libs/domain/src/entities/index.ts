@@ -1,0 +1,42 @@
+import { AccessLog } from './access-log.entity.js';
+import { AnprOperationCounter } from './anpr-operation-counter.entity.js';
+import { Application, ApplicationSecret } from './application.entity.js';
+import { AuditChain, AuditEvent } from './audit-event.entity.js';
+import { Comune } from './comune.entity.js';
+import { Convenzione, Ente } from './ente.entity.js';
+import { Profile } from './profile.entity.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { User } from './user.entity.js';
+import { Workstation } from './workstation.entity.js';
+
+export {
+  AccessLog,
+  AnprOperationCounter,
+  Application,
+  ApplicationSecret,
+  AuditChain,
+  AuditEvent,
+  Comune,
+  Convenzione,
+  Ente,
+  Profile,
+  RefreshToken,
+  User,
+  Workstation,
+};
+
+export const ALL_ENTITIES = [
+  Comune,
+  Ente,
+  Convenzione,
+  User,
+  Profile,
+  Application,
+  ApplicationSecret,
+  Workstation,
+  AuditEvent,
+  AuditChain,
+  AccessLog,
+  RefreshToken,
+  AnprOperationCounter,
+];

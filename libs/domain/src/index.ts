@@ -1,0 +1,3 @@
+export * from './vocabulary.js';
+export * from './entities/index.js';
+export * from './audit/audit-chain.js';
