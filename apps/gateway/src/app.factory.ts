@@ -13,7 +13,12 @@ import { requestIdMiddleware } from './common/request-context.js';
 import { REDIS } from './health/health.controller.js';
 
 /** Builds the gateway application (not yet listening): used by main.ts and by the tests. */
-export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+export interface CreateAppOptions {
+  /** Create the schema from the entities (sandbox on SQLite, and test databases). */
+  createSchema?: boolean;
+}
+
+export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: new PinoNestLogger(),
     abortOnError: false,
@@ -36,7 +41,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
-  if (config.sandbox && !config.databaseUrl) {
+  if (opts.createSchema ?? (config.sandbox && !config.databaseUrl)) {
     // The embedded sandbox database is created from the entities; MariaDB uses migrations only.
     await app.get(MikroORM).schema.update();
   }

@@ -29,6 +29,7 @@ export function ormOptions(db: DatabaseSettings): Options {
       glob: '!(*.d|*.spec).{js,ts}',
       emit: 'ts' as const,
       snapshot: true,
+      snapshotName: '.snapshot-geres',
       transactional: true,
     },
   };

@@ -26,11 +26,12 @@ const MANAGEABLE_ROLES: Record<Role, Role[]> = {
 export class AreaService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Ente ids in the principal's area (for TOP: every Ente working with their Comune). */
+  /** Ente ids in the principal's area (for TOP: every Ente with a current or future convenzione with their Comune). */
   async enteIds(p: Principal, em: EntityManager = this.em): Promise<string[]> {
     if (p.role === 'TOP') {
       const comuneId = p.user.comune!.id;
-      const conv = await em.find(Convenzione, { comune: comuneId }, { fields: ['ente'] });
+      // Agreements that ended no longer give the Comune's TOP users a say over the Ente.
+      const conv = await em.find(Convenzione, { comune: comuneId, $or: [{ validTo: null }, { validTo: { $gte: today() } }] }, { fields: ['ente'] });
       const offices = await em.find(Ente, { comune: comuneId }, { fields: ['id'] });
       return [...new Set([...conv.map((c) => c.ente.id), ...offices.map((e) => e.id)])];
     }

@@ -207,6 +207,10 @@ export class UsersService {
         prepared.push({ dto, ente: v.ente, comune: v.comune, generated, row: rowNo });
       }
     }
+    const outside = errors.filter((e) => (e.field === 'role' && e.message.startsWith('you cannot')) || (e.field === 'enteId' && e.message.startsWith('no ente')));
+    if (outside.length) {
+      throw problem('forbidden', `${outside.length} row(s) are outside your area; nothing was imported`, { errors });
+    }
     if (errors.length) {
       throw problem('import-failed', `${errors.length} error(s) in ${new Set(errors.map((e) => e.row)).size} row(s); nothing was imported`, { errors });
     }
