@@ -1,3 +1,5 @@
 export * from './model.js';
 export * from './errors.js';
 export * from './port.js';
+export * from './identifiers/index.js';
+export * from './pdnd/index.js';

@@ -1,0 +1,75 @@
+import { AnprError } from '../errors.js';
+import type { PersonCriterion, PersonQuery } from '../model.js';
+import type { PdndEserviceCode } from './eservices.js';
+import type { RichiestaE002, TipoCriteriRicercaE002 } from './wire.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today in Italy: ANPR dates are civil dates in Europe/Rome, not UTC. */
+export const todayInRome = (nowMs: number): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(nowMs),
+  );
+
+function criteria(criterion: PersonCriterion, code: PdndEserviceCode): TipoCriteriRicercaE002 {
+  switch (criterion.kind) {
+    case 'codiceFiscale':
+      return { codiceFiscale: criterion.codiceFiscale.trim().toUpperCase() };
+    case 'idANPR':
+      if (code === 'C030') {
+        // C030 exists to obtain the idANPR; its criteria have no such field.
+        throw new AnprError('invalid_request', 'C030 cannot search by idANPR', { field: 'criterion.idANPR' });
+      }
+      return { idANPR: criterion.idANPR.trim().toUpperCase() };
+    case 'generalita': {
+      const out: TipoCriteriRicercaE002 = { cognome: criterion.cognome, nome: criterion.nome };
+      if (criterion.dataNascita || criterion.luogoNascita) {
+        out.datiNascita = {};
+        if (criterion.dataNascita) {
+          if (!ISO_DATE.test(criterion.dataNascita)) {
+            throw new AnprError('invalid_request', 'dataNascita must be YYYY-MM-DD', { field: 'criterion.dataNascita' });
+          }
+          out.datiNascita.dataEvento = criterion.dataNascita;
+        }
+        const luogo = criterion.luogoNascita;
+        if (luogo?.codiceIstatComune) out.datiNascita.luogoNascita = { comune: { codiceIstat: luogo.codiceIstatComune } };
+        else if (luogo?.codiceStato) out.datiNascita.luogoNascita = { localita: { codiceStato: luogo.codiceStato } };
+      }
+      return out;
+    }
+    case 'documento':
+      throw new AnprError('invalid_request', 'The PDND e-services cannot search by identity document', {
+        field: 'criterion.documento',
+      });
+  }
+}
+
+/** Checks that fail before anything is signed or sent. */
+export function assertQueryUsable(query: PersonQuery): void {
+  if (!query.motivoRichiesta || query.motivoRichiesta.trim() === '') {
+    throw new AnprError('invalid_request', 'motivoRichiesta is required by the PDND e-services', { field: 'motivoRichiesta' });
+  }
+  if (query.asOf !== undefined && !ISO_DATE.test(query.asOf)) {
+    throw new AnprError('invalid_request', 'asOf must be YYYY-MM-DD', { field: 'asOf' });
+  }
+}
+
+/** The `RichiestaE002` body for one e-service call. */
+export function buildRichiestaE002(
+  query: PersonQuery,
+  code: PdndEserviceCode,
+  idOperazioneClient: string,
+  nowMs: number,
+  criterionOverride?: PersonCriterion,
+): RichiestaE002 {
+  assertQueryUsable(query);
+  return {
+    idOperazioneClient,
+    criteriRicerca: criteria(criterionOverride ?? query.criterion, code),
+    datiRichiesta: {
+      dataRiferimentoRichiesta: query.asOf ?? todayInRome(nowMs),
+      motivoRichiesta: query.motivoRichiesta,
+      casoUso: code,
+    },
+  };
+}
