@@ -29,7 +29,7 @@ export class PrincipalService {
 
   async resolve(payload: { sub?: string; typ?: string; jti?: string }, req: Request): Promise<Principal> {
     const em = this.em.fork();
-    let user: User | null = null;
+    let user: User | null;
     let application: Application | undefined;
     if (payload.typ === 'user') {
       user = await em.findOne(User, { id: payload.sub }, { populate: ['ente', 'comune'] });
