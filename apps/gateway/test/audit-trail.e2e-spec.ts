@@ -129,7 +129,7 @@ describe.each(backends())('audit trail on $name', (backend) => {
     expect(res.out).toContain(`BROKEN at event ${target.id}`);
   });
 
-  it('notices a deleted event (on the second writer'"'"'s chain, still intact until now)', async () => {
+  it('notices a deleted event on a chain that was intact until then', async () => {
     const victim = await gw.em.fork().findOneOrFail(AuditEvent, { requestId: 'bulk-2' });
     await gw.em.getConnection().execute(`delete from audit_event where id = ${victim.id}`);
     const report = await verifyAuditTrail(gw.em.fork(), gw.config.auditChainKey);
