@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/config.js';
 import { logger, PinoNestLogger } from './common/logger.js';
 import { MetricsService } from './common/metrics.js';
-import { ProblemFilter } from './common/problem.filter.js';
+import { ProblemFilter, validationProblem } from './common/problem.filter.js';
 import { requestIdMiddleware } from './common/request-context.js';
 import { REDIS } from './health/health.controller.js';
 
@@ -38,7 +38,14 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
   );
   app.use(app.get(MetricsService).middleware);
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => validationProblem(errors),
+    }),
+  );
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   if (opts.createSchema ?? (config.sandbox && !config.databaseUrl)) {

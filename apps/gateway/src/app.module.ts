@@ -15,7 +15,7 @@ import { AuthService } from './auth/auth.service.js';
 import { FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
-import { JwtStrategy, LocalStrategy } from './auth/strategies.js';
+import { JwtStrategy } from './auth/strategies.js';
 import { AreaService } from './governance/area.service.js';
 import { GovernanceController } from './governance/governance.controller.js';
 import { OrganisationService } from './governance/organisation.service.js';
@@ -44,7 +44,6 @@ export class AppModule {
         SigningKeysService,
         AuthService,
         PrincipalService,
-        LocalStrategy,
         JwtStrategy,
         AuditService,
         AccessLogService,

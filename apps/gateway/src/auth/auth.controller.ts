@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { EntityManager } from '@mikro-orm/core';
 import { Profile, User } from '#libs/domain';
@@ -21,11 +20,10 @@ export class AuthController {
 
   /** Username and password → short-lived access token and a refresh token. */
   @Public()
-  @UseGuards(AuthGuard('local'))
   @Post('v1/auth/login')
   @HttpCode(200)
-  login(@Body() _dto: LoginDto, @Req() req: Request) {
-    return this.auth.issueUserTokens(req.user as User);
+  async login(@Body() dto: LoginDto, @CurrentRequest() meta: RequestMeta) {
+    return this.auth.issueUserTokens(await this.auth.validateLogin(dto.username, dto.password, meta));
   }
 
   @Public()

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PROBLEM_TYPES, ProblemException, problemTypeUri, type ProblemType } from './problem.js';
+import type { ValidationError } from 'class-validator';
+import { PROBLEM_TYPES, ProblemException, problem, problemTypeUri, type ProblemType } from './problem.js';
 import { logger } from './logger.js';
 
 const STATUS_TO_TYPE: Record<number, ProblemType> = {
@@ -12,6 +13,22 @@ const STATUS_TO_TYPE: Record<number, ProblemType> = {
   415: 'unsupported-media-type',
   503: 'service-unavailable',
 };
+
+/** Flattens class-validator's tree into `errors: [{ field, message }]`, fields as dotted paths. */
+export function validationProblem(errors: ValidationError[]): ProblemException {
+  const out: Array<{ field: string; message: string }> = [];
+  const walk = (list: ValidationError[], prefix: string) => {
+    for (const e of list) {
+      const field = prefix ? `${prefix}.${e.property}` : e.property;
+      for (const [rule, message] of Object.entries(e.constraints ?? {})) {
+        out.push({ field, message: rule === 'whitelistValidation' ? `${field} is not a known field` : message });
+      }
+      if (e.children?.length) walk(e.children, field);
+    }
+  };
+  walk(errors, '');
+  return problem('validation-failed', out.map((e) => e.message).join('; '), { errors: out });
+}
 
 /** Renders every error as application/problem+json carrying the request id. */
 @Catch()

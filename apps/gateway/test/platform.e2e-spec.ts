@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { User } from '#libs/domain';
+import { seedSandbox, type SandboxCredentials } from '../src/sandbox/seed.js';
+import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
+
+describe.each(backends())('platform on $name', (backend) => {
+  let gw: TestGateway;
+  let t: Tenants;
+
+  beforeAll(async () => {
+    announceSkips();
+    gw = await startGateway(backend, process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {});
+    t = await seedTenants(gw.em);
+  });
+  afterAll(() => gw?.close());
+
+  it('echoes a sane X-Request-Id and makes one otherwise', async () => {
+    const given = await gw.http.get('/health/live').set('X-Request-Id', 'abc-123');
+    expect(given.headers['x-request-id']).toBe('abc-123');
+    const made = await gw.http.get('/health/live').set('X-Request-Id', 'bad id with spaces');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers errors as problem+json with a stable type and the request id', async () => {
+    const unknown = await gw.http.get('/v1/nothing-here').set('X-Request-Id', 'r-404');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(unknown.body).toMatchObject({ type: 'urn:geres:problem:not-found', status: 404, requestId: 'r-404', instance: '/v1/nothing-here' });
+    const badJson = await gw.http.post('/v1/auth/login').set('content-type', 'application/json').send('{"username":');
+    expect(badJson.status).toBe(400);
+    expect(badJson.body.type).toBe('urn:geres:problem:bad-request');
+    const noToken = await gw.http.get('/v1/users');
+    expect(noToken.body).toMatchObject({ status: 401, type: 'urn:geres:problem:unauthenticated' });
+    const extra = await gw.http.post('/v1/auth/login').send({ username: 'a', password: 'b', admin: true });
+    expect(extra.body.type).toBe('urn:geres:problem:validation-failed');
+    expect(extra.body.errors).toEqual([{ field: 'admin', message: 'admin is not a known field' }]);
+  });
+
+  it('reports liveness, readiness (database and Redis) and Prometheus metrics', async () => {
+    expect((await gw.http.get('/health/live')).body).toEqual({ status: 'ok' });
+    const ready = await gw.http.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual({ database: 'ok', redis: process.env.TEST_REDIS_URL ? 'ok' : 'not configured' });
+    const metrics = await gw.http.get('/metrics');
+    expect(metrics.text).toMatch(/geres_http_requests_total\{method="GET",route="\/health\/ready",status="200",outcome="ok"\} \d+/);
+    expect(metrics.text).toContain('geres_http_request_duration_seconds_bucket');
+  });
+
+  it('imports users from CSV all or nothing, with a report by row', async () => {
+    const token = await login(gw, 'admin.consorzio');
+    const bad = await gw.http
+      .post('/v1/users/import')
+      .auth(token, { type: 'bearer' })
+      .set('content-type', 'text/csv')
+      .send(['username,name,email,role,ente,password', 'good.one,Good,g@test.invalid,STANDARD,93012345678,', 'Bad User,,nope,STANDARD,93012345678,short', 'good.one,Dup,d@test.invalid,STANDARDPS,93012345678,'].join('\n'));
+    expect(bad.status).toBe(422);
+    expect(bad.body.type).toBe('urn:geres:problem:import-failed');
+    const rows = bad.body.errors.map((e: any) => `${e.row}:${e.field}`);
+    expect(rows).toEqual(expect.arrayContaining(['3:username', '3:name', '3:email', '3:password', '4:username']));
+    expect(await gw.em.fork().count(User, { username: 'good.one' })).toBe(0);
+
+    const good = await gw.http
+      .post('/v1/users/import')
+      .auth(token, { type: 'bearer' })
+      .set('content-type', 'text/csv')
+      .send('username,name,email,role,ente\nnew.one,"Rossi, Mario",m@test.invalid,STANDARD,93012345678\nnew.two,Bianchi,b@test.invalid,STANDARDPS,93012345678\n');
+    expect(good.status).toBe(201);
+    expect(good.body.imported).toBe(2);
+    expect(good.body.users[0].temporaryPassword).toMatch(/^Tmp-/);
+    const newcomer = await login(gw, 'new.one', good.body.users[0].temporaryPassword);
+    expect(newcomer).toBeTruthy();
+    const created = await gw.em.fork().findOneOrFail(User, { username: 'new.one' }, { populate: ['ente', 'createdBy'] });
+    expect(created).toMatchObject({ name: 'Rossi, Mario', role: 'STANDARD' });
+    expect(created.ente!.id).toBe(t.enti.consorzio.id);
+    expect(created.createdBy!.username).toBe('admin.consorzio');
+  });
+
+  it('validates Comune settings and names the bad field', async () => {
+    const top = await login(gw, 'top.bari');
+    const res = await gw.http.patch('/v1/comuni/072006/settings').auth(top, { type: 'bearer' }).send({ alarmNightStart: '25:00', workstationPolicy: 'sometimes' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['alarmNightStart', 'workstationPolicy']));
+    const ok = await gw.http.patch('/v1/comuni/072006/settings').auth(top, { type: 'bearer' }).send({ nonResidentVisuraPolicy: 'silent_consent', silentConsentHours: 48 });
+    expect(ok.body.settings).toMatchObject({ nonResidentVisuraPolicy: 'silent_consent', silentConsentHours: 48, alarmNightStart: '22:00' });
+  });
+});
+
+describe('sandbox seed', () => {
+  let gw: TestGateway;
+  let creds: SandboxCredentials;
+  beforeAll(async () => {
+    gw = await startGateway({ name: 'sqlite' });
+    creds = await seedSandbox(gw.em.fork());
+  });
+  afterAll(() => gw?.close());
+
+  it('gives every demo user a working login and the view of their role', async () => {
+    const seen: Record<string, number> = {};
+    for (const u of creds.users) {
+      const token = await login(gw, u.username, u.password);
+      const me = (await gw.http.get('/v1/me').auth(token, { type: 'bearer' })).body;
+      expect(me.user.role).toBe(u.role);
+      seen[u.role] = (await gw.http.get('/v1/users').auth(token, { type: 'bearer' })).body.total;
+    }
+    expect(seen).toEqual({ TOP: 4, ADMIN: 1, STANDARD: 1, STANDARDPS: 1 });
+    expect(creds.users.find((u) => u.role === 'TOP')!.mediator).toBe(true);
+  });
+
+  it('seeds an application that acts for its operator, and a workstation', async () => {
+    const tok = await gw.http
+      .post('/v1/oauth/token')
+      .send({ grant_type: 'client_credentials', client_id: creds.application.clientId, client_secret: creds.application.clientSecret });
+    const me = await gw.http
+      .get('/v1/me')
+      .auth(tok.body.access_token, { type: 'bearer' })
+      .set({ 'X-GeRes-Operator': creds.application.operator, 'X-GeRes-Workstation': creds.workstation.code, 'X-GeRes-Device-Token': creds.workstation.deviceToken });
+    expect(me.status).toBe(200);
+    expect(me.body.workstation).toMatchObject({ code: creds.workstation.code, authorised: true });
+  });
+});
