@@ -1,0 +1,10 @@
+export { DEMO_COMUNE_ISTAT, STATI_ESTERI, loadPlaces, findSharedTablesDir } from './places.js';
+export type { ComuneInfo, StatoEstero, Places } from './places.js';
+export { DEFAULT_SEED, DEFAULT_SIZE, GENERATOR_VERSION, POPULATION_REFERENCE_DATE, RESERVED_NOT_FOUND_ID_ANPR, generatePopulation } from './generator.js';
+export type { FamilyRecord, GenerateOptions, PersonRecord, Population } from './generator.js';
+export { SyntheticRegistry, createSyntheticRegistry, normaliseName } from './registry.js';
+export { buildSandboxCatalogue, renderCatalogueMarkdown, serialiseCatalogue } from './catalogue.js';
+export { CATALOGUE_JSON, CATALOGUE_MD, catalogueJsonPath, catalogueMdPath, testEnvRoot } from './catalogue-files.js';
+export type { CatalogueEntry, ExpectedData, ExpectedOutcome, SandboxCatalogue } from './catalogue.js';
+export { Prng, normaliseSeed } from './prng.js';
+export { LEGAME, MOTIVO_ISCRIZIONE_AIRE, STATO_CIVILE, TIPO_FAMIGLIA, TIPO_INDIRIZZO, TIPO_SOGGIORNO } from './codes.js';
