@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './port.js';
 export * from './identifiers/index.js';
 export * from './pdnd/index.js';
+export * from './soap/index.js';
