@@ -19,6 +19,7 @@ export interface CreateAppOptions {
 }
 
 export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOptions = {}): Promise<INestApplication> {
+  logger.level = config.logLevel;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: new PinoNestLogger(),
     abortOnError: false,

@@ -21,6 +21,7 @@ import { GovernanceController } from './governance/governance.controller.js';
 import { OrganisationService } from './governance/organisation.service.js';
 import { UsersService } from './governance/users.service.js';
 import { HealthController, REDIS } from './health/health.controller.js';
+import { AnprConnectorService } from './anpr/anpr-connector.service.js';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         AreaService,
         UsersService,
         OrganisationService,
+        AnprConnectorService,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: FunctionUseInterceptor },

@@ -27,6 +27,9 @@ export interface GatewayConfig {
   logLevel: string;
   trustProxy: boolean;
   publicUrl: string;
+  /** Directory with ANPR's decoding tables (ANPR_archivio_comuni.csv, tab_Stati_Esteri.csv). */
+  anprTablesDir?: string;
+  anprTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     logLevel,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
+    anprTablesDir: env.ANPR_TABLES_DIR || undefined,
+    anprTimeoutMs: int(env, 'ANPR_TIMEOUT_MS', 10000, 100, 120000),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -99,13 +100,32 @@ export class UpdateEnteDto {
   codiceFiscale?: string;
 }
 
+const SECRET_REF = /^(file|env):.+/;
+
+export class PdndSettingsDto {
+  @IsString() @MaxLength(500) tokenUrl!: string;
+  @IsString() @MaxLength(500) clientAssertionAudience!: string;
+  @IsString() @MaxLength(500) audienceBaseUrl!: string;
+  @IsString() @IsNotEmpty() @MaxLength(100) clientId!: string;
+  @IsString() @IsNotEmpty() @MaxLength(100) kid!: string;
+  @Matches(SECRET_REF, { message: 'privateKeyRef must be a file: or env: reference, never the key itself' }) privateKeyRef!: string;
+  /** purposeId per e-service code, e.g. { "C001": "…", "C030": "…" } */
+  @IsObject() purposes!: Record<string, string>;
+}
+
 export class UpdateComuneSettingsDto {
   @IsOptional() @IsIn(ANPR_ENVIRONMENTS) anprEnvironment?: string;
   @IsOptional() @IsIn(ANPR_CHANNELS) anprChannel?: string;
   @IsOptional() @IsString() @MaxLength(500) anprSoapUrl?: string;
   @IsOptional() @IsString() @MaxLength(500) anprPdndUrl?: string;
   @IsOptional() @IsString() @MaxLength(500) keystoreRef?: string;
-  @IsOptional() @IsString() @MaxLength(500) keystorePasswordRef?: string;
+  @IsOptional() @Matches(SECRET_REF, { message: 'keystorePasswordRef must be a file: or env: reference' }) keystorePasswordRef?: string;
+  @IsOptional() @IsIn(['3002', 'E002']) anprSoapService?: '3002' | 'E002';
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) anprIdApplicazione?: string;
+  @IsOptional() @IsString() @MaxLength(500) anprTlsKeystoreRef?: string;
+  @IsOptional() @Matches(SECRET_REF, { message: 'anprTlsKeystorePasswordRef must be a file: or env: reference' }) anprTlsKeystorePasswordRef?: string;
+  @IsOptional() @IsString() @MaxLength(500) anprTlsCaRef?: string;
+  @IsOptional() @ValidateNested() @Type(() => PdndSettingsDto) anprPdnd?: PdndSettingsDto;
   @IsOptional() @IsArray() @ArrayUnique() @IsString({ each: true }) anprOperatorIds?: string[];
   @IsOptional() @IsString() @MaxLength(64) defaultAnprOperatorId?: string;
   @IsOptional() @IsIn(NON_RESIDENT_VISURA_POLICIES) nonResidentVisuraPolicy?: NonResidentVisuraPolicy;

@@ -2,6 +2,19 @@ import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/lega
 import { newId } from './base.js';
 import type { NonResidentVisuraPolicy, WorkstationPolicy } from '../vocabulary.js';
 
+export interface ComunePdndSettings {
+  tokenUrl: string;
+  clientAssertionAudience: string;
+  /** e.g. https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR (JWT audiences) */
+  audienceBaseUrl: string;
+  clientId: string;
+  kid: string;
+  /** `file:/path/key.pem` or `env:VARIABLE` holding the RS256 private key registered on PDND. */
+  privateKeyRef: string;
+  /** purposeId per e-service code (C001, C020, C021, C030). */
+  purposes: Record<string, string>;
+}
+
 /** A municipality: owner of the ANPR credentials used for every request that concerns it. */
 @Entity({ tableName: 'comune' })
 export class Comune {
@@ -43,6 +56,29 @@ export class Comune {
   /** Reference of the secret holding the keystore password. */
   @Property({ type: 'string', length: 500, nullable: true })
   keystorePasswordRef?: string;
+
+  /** SOAP service used for lookups: 3002 (a Comune's registry office) or E002 (consultazione for enti). */
+  @Property({ type: 'string', length: 4 })
+  anprSoapService: '3002' | 'E002' = '3002';
+
+  /** IdApplicazione sent in the SAML assertion. */
+  @Property({ type: 'string', length: 64 })
+  anprIdApplicazione: string = 'GERES';
+
+  /** Optional PKCS#12 reference (and password reference) for mutual TLS to ANPR. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  anprTlsKeystoreRef?: string;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  anprTlsKeystorePasswordRef?: string;
+
+  /** PEM file of the CA(s) to trust for the ANPR endpoint. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  anprTlsCaRef?: string;
+
+  /** PDND client settings; the private key is a reference, never the key itself. */
+  @Property({ type: 'json', nullable: true })
+  anprPdnd?: ComunePdndSettings;
 
   /** ANPR operator ids of this Comune's registry office that GeRes may use. */
   @Property({ type: 'json' })

@@ -25,6 +25,8 @@ export {
   Workstation,
 };
 
+export type { ComunePdndSettings } from './comune.entity.js';
+
 export const ALL_ENTITIES = [
   Comune,
   Ente,

@@ -38,6 +38,10 @@ export class Workstation {
   @Property({ type: 'string', length: 500, nullable: true })
   keystoreRef?: string;
 
+  /** `file:` or `env:` reference of the keystore password. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  keystorePasswordRef?: string;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

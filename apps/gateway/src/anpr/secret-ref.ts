@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * Secrets (keystore passwords, PDND keys) are never stored in the database: a Comune's settings hold
+ * a reference, `file:/path` (e.g. a mounted secret) or `env:VARIABLE`, resolved when needed.
+ */
+export function resolveSecret(ref: string, what: string): string {
+  if (ref.startsWith('file:')) {
+    const path = resolve(ref.slice(5));
+    try {
+      return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    } catch (e) {
+      throw new Error(`${what}: cannot read ${path} (${(e as NodeJS.ErrnoException).code})`);
+    }
+  }
+  if (ref.startsWith('env:')) {
+    const v = process.env[ref.slice(4)];
+    if (v === undefined) throw new Error(`${what}: environment variable ${ref.slice(4)} is not set`);
+    return v;
+  }
+  throw new Error(`${what}: a secret reference must start with file: or env:`);
+}
+
+/** Keystore files are referenced by path (optionally written `file:/path`). */
+export const keystorePath = (ref: string) => resolve(ref.startsWith('file:') ? ref.slice(5) : ref);
