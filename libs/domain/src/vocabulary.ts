@@ -6,20 +6,8 @@ export type Role = (typeof ROLES)[number];
 export const ENTE_KINDS = ['municipal_office', 'external_body'] as const;
 export type EnteKind = (typeof ENTE_KINDS)[number];
 
-/** Lookup sections a profile may allow (mirror libs/anpr SECTIONS). */
-export const LOOKUP_SECTIONS = [
-  'generalita',
-  'residenza',
-  'famiglia',
-  'cittadinanza',
-  'statoCivile',
-  'matrimonio',
-  'decesso',
-  'documenti',
-  'aire',
-  'storici',
-] as const;
-export type LookupSection = (typeof LOOKUP_SECTIONS)[number];
+/** Lookup sections a profile may allow: exactly the sections the ANPR port can return. */
+export { SECTIONS as LOOKUP_SECTIONS, type Section as LookupSection } from '#libs/anpr';
 
 /** The 14 visura types of R-VIS-1. */
 export const VISURA_TYPES = [
