@@ -10,7 +10,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '../../apps/*'], message: 'libs never import apps' }] }],
+    },
+  },
+  {
+    // Dependency rules: libraries never import apps or the test environment.
+    files: ['libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.testutil.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '**/test-env/**'], message: 'libs never import apps or test-env' }] }],
     },
   },
 );

@@ -1,16 +1,21 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
 import { User } from '#libs/domain';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { createGatewayApp } from '../app.factory.js';
-import { seedSandbox, type SandboxCredentials } from '../sandbox/seed.js';
+import { ConfigError, loadConfig } from '../../../apps/gateway/src/config/config.js';
+import { createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
+import { seedSandbox, type SandboxCredentials } from '../../../apps/gateway/src/sandbox/seed.js';
+import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
+import { DEMO_COMUNE_ISTAT } from '../population/index.js';
+import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
 
 const CREDENTIALS_FILE = '.sandbox/credentials.json';
 
 /**
- * `npm start`: the gateway in sandbox mode on an embedded SQLite file, seeded with demo data on
- * first start. Credentials are printed and written to .sandbox/credentials.json for scripts.
+ * `npm start`: the simulated ANPR and the gateway in sandbox mode (embedded SQLite), with demo
+ * data seeded on first start and the demo Comune pointed at the simulator on every start.
+ * Credentials are printed and written to .sandbox/credentials.json for scripts.
  */
 async function main() {
   let config;
@@ -24,25 +29,53 @@ async function main() {
     throw e;
   }
   mkdirSync('.sandbox', { recursive: true });
+  const anprDir = resolve('.sandbox/anpr');
+  const simPort = Number(process.env.ANPR_SIM_PORT ?? 3100);
+  const anpr = await startSandboxAnpr({ dir: anprDir, port: simPort, extraWorkstations: [COMUNE_POSTAZIONE] });
+
   const app = await createGatewayApp(config);
   const em = app.get(EntityManager).fork();
   let creds: SandboxCredentials;
   if ((await em.count(User, {})) === 0) {
     creds = await seedSandbox(em);
-    writeFileSync(CREDENTIALS_FILE, JSON.stringify({ gatewayUrl: config.publicUrl, ...creds }, null, 2), { mode: 0o600 });
+    writeFileSync(CREDENTIALS_FILE, JSON.stringify({ gatewayUrl: config.publicUrl, simulatorUrl: anpr.url, ...creds }, null, 2), { mode: 0o600 });
   } else if (existsSync(CREDENTIALS_FILE)) {
     creds = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8'));
   } else {
     throw new Error(`${config.sqlitePath} has users but ${CREDENTIALS_FILE} is missing: delete the .sandbox folder to start afresh`);
   }
+  const soap = anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!;
+  const pdnd = anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'pdnd').pdnd!;
+  await wireComuneToSimulator(app.get(EntityManager).fork(), {
+    codiceIstat: DEMO_COMUNE_ISTAT,
+    operatorIds: [anpr.operatorId],
+    idApplicazione: SANDBOX_ID_APPLICAZIONE,
+    soap,
+    pdnd,
+    keystorePath: anpr.pki.comune(DEMO_COMUNE_ISTAT).path,
+    keystorePasswordFile: anpr.keystorePasswordFile,
+    pdndPrivateKeyFile: join(anprDir, 'pdnd', 'client-key.pem'),
+    workstations: [{ code: SANDBOX_WORKSTATION_ID, keystorePath: anpr.workstation(SANDBOX_WORKSTATION_ID).keystore.path! }],
+    postazione: { code: COMUNE_POSTAZIONE, keystorePath: anpr.workstation(COMUNE_POSTAZIONE).keystore.path! },
+  });
   await app.listen(config.port, config.host);
+  const shutdown = async () => {
+    await app.close();
+    await anpr.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
   const lines = [
     '',
     'GeRes sandbox is running',
     `  Gateway:        ${config.publicUrl}`,
     `  Health:         ${config.publicUrl}/health/ready`,
     `  JWKS:           ${config.publicUrl}/.well-known/jwks.json`,
-    `  Demo Comune:    ${creds.comune.nome} (${creds.comune.codiceIstat})`,
+    `  Simulated ANPR: ${anpr.url}  (SOAP 3002/E002 and PDND; ${anpr.registry.size} synthetic people)`,
+    `  Test identities: test-env/SANDBOX-CATALOGUE.md  (or GET ${anpr.url}/catalogue)`,
+    `  Demo Comune:    ${creds.comune.nome} (${creds.comune.codiceIstat}), wired to the simulator (certificates in .sandbox/anpr/pki)`,
     '  Users (POST /v1/auth/login):',
     ...creds.users.map((u) => `    ${u.role.padEnd(10)} ${u.username.padEnd(22)} ${u.password}${u.mediator ? '   (mediatore)' : ''}`),
     `  Application:    client_id=${creds.application.clientId} client_secret=${creds.application.clientSecret}`,

@@ -49,17 +49,31 @@ export class AnprConnectorService implements OnModuleInit {
       clientIp: caller.clientIp,
       requestId: caller.requestId,
     };
-    if (caller.workstationCode) {
-      const ws = await em.findOne(Workstation, { code: caller.workstationCode });
-      ctx.workstation = {
-        id: caller.workstationCode,
-        keystore:
-          ws?.keystoreRef && ws.keystorePasswordRef
-            ? { path: keystorePath(ws.keystoreRef), password: resolveSecret(ws.keystorePasswordRef, `workstation ${ws.code} keystore password`) }
-            : undefined,
+    ctx.workstation = await this.workstationFor(em, comune, caller.workstationCode);
+    return this.router.findPersons(query, ctx);
+  }
+
+  /**
+   * IdPostazione: the caller's workstation when it has its own ANPR keystore, otherwise the
+   * Comune's own ANPR workstation (PDND only needs the id, as userLocation).
+   */
+  private async workstationFor(em: EntityManager, comune: Comune, code?: string): Promise<AnprCallContext['workstation']> {
+    if (code) {
+      const ws = await em.findOne(Workstation, { code });
+      if (ws?.keystoreRef && ws.keystorePasswordRef) {
+        return { id: code, keystore: { path: keystorePath(ws.keystoreRef), password: resolveSecret(ws.keystorePasswordRef, `workstation ${code} keystore password`) } };
+      }
+    }
+    if (comune.anprPostazioneId && comune.anprPostazioneKeystoreRef && comune.anprPostazioneKeystorePasswordRef) {
+      return {
+        id: comune.anprPostazioneId,
+        keystore: {
+          path: keystorePath(comune.anprPostazioneKeystoreRef),
+          password: resolveSecret(comune.anprPostazioneKeystorePasswordRef, `Comune ${comune.codiceIstat} postazione keystore password`),
+        },
       };
     }
-    return this.router.findPersons(query, ctx);
+    return code ? { id: code } : undefined;
   }
 
   /** A mediator of the Comune's own registry office (a TOP user of that Comune with an ANPR id). */

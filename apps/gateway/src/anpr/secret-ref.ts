@@ -11,7 +11,7 @@ export function resolveSecret(ref: string, what: string): string {
     try {
       return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
     } catch (e) {
-      throw new Error(`${what}: cannot read ${path} (${(e as NodeJS.ErrnoException).code})`);
+      throw new Error(`${what}: cannot read ${path} (${(e as NodeJS.ErrnoException).code})`, { cause: e });
     }
   }
   if (ref.startsWith('env:')) {

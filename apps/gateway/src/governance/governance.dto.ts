@@ -126,6 +126,9 @@ export class UpdateComuneSettingsDto {
   @IsOptional() @Matches(SECRET_REF, { message: 'anprTlsKeystorePasswordRef must be a file: or env: reference' }) anprTlsKeystorePasswordRef?: string;
   @IsOptional() @IsString() @MaxLength(500) anprTlsCaRef?: string;
   @IsOptional() @ValidateNested() @Type(() => PdndSettingsDto) anprPdnd?: PdndSettingsDto;
+  @IsOptional() @Matches(/^[A-Za-z0-9-]{3,40}$/, { message: 'anprPostazioneId must be an ANPR workstation id such as 072006-CO-0000' }) anprPostazioneId?: string;
+  @IsOptional() @IsString() @MaxLength(500) anprPostazioneKeystoreRef?: string;
+  @IsOptional() @Matches(SECRET_REF, { message: 'anprPostazioneKeystorePasswordRef must be a file: or env: reference' }) anprPostazioneKeystorePasswordRef?: string;
   @IsOptional() @IsArray() @ArrayUnique() @IsString({ each: true }) anprOperatorIds?: string[];
   @IsOptional() @IsString() @MaxLength(64) defaultAnprOperatorId?: string;
   @IsOptional() @IsIn(NON_RESIDENT_VISURA_POLICIES) nonResidentVisuraPolicy?: NonResidentVisuraPolicy;

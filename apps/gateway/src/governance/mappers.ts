@@ -20,6 +20,8 @@ export const mapComune = (c: Comune) => ({
     anprTlsKeystoreRef: c.anprTlsKeystoreRef ?? null,
     anprTlsCaRef: c.anprTlsCaRef ?? null,
     anprPdnd: c.anprPdnd ?? null,
+    anprPostazioneId: c.anprPostazioneId ?? null,
+    anprPostazioneKeystoreRef: c.anprPostazioneKeystoreRef ?? null,
     anprOperatorIds: c.anprOperatorIds,
     defaultAnprOperatorId: c.defaultAnprOperatorId ?? null,
     nonResidentVisuraPolicy: c.nonResidentVisuraPolicy,

@@ -76,6 +76,20 @@ export class Comune {
   @Property({ type: 'string', length: 500, nullable: true })
   anprTlsCaRef?: string;
 
+  /**
+   * The Comune's own ANPR workstation (IdPostazione, e.g. 072006-CO-0000) and its keystore, used
+   * for requests that come from no ANPR-registered workstation of their own (external bodies,
+   * integrated applications).
+   */
+  @Property({ type: 'string', length: 40, nullable: true })
+  anprPostazioneId?: string;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  anprPostazioneKeystoreRef?: string;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  anprPostazioneKeystorePasswordRef?: string;
+
   /** PDND client settings; the private key is a reference, never the key itself. */
   @Property({ type: 'json', nullable: true })
   anprPdnd?: ComunePdndSettings;

@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AnprError } from '#libs/anpr';
+import { AnprOperationCounter, Comune } from '#libs/domain';
+import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
+import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
+import { AnprConnectorService } from '../src/anpr/anpr-connector.service.js';
+import { wireComuneToSimulator } from '../src/sandbox/anpr-wiring.js';
+import { announceSkips, backends, seedTenants, startGateway, type TestGateway } from './harness.js';
+
+/**
+ * The gateway's own path to ANPR: Comune settings from the database (secrets by reference), the
+ * persisted idOperazione counter, and the channel chosen per Comune, against the simulated ANPR.
+ */
+describe.each(backends())('ANPR connector through the gateway on $name', (backend) => {
+  let gw: TestGateway;
+  let anpr: SandboxAnpr;
+  let sut: AnprConnectorService;
+  const dir = mkdtempSync(join(tmpdir(), 'geres-anpr-'));
+
+  beforeAll(async () => {
+    announceSkips();
+    anpr = await startSandboxAnpr({ dir, port: 0, comuni: [DEMO_COMUNE_ISTAT], extraWorkstations: [COMUNE_POSTAZIONE] });
+    gw = await startGateway(backend);
+    await seedTenants(gw.em);
+    await wireComuneToSimulator(gw.em.fork(), {
+      codiceIstat: DEMO_COMUNE_ISTAT,
+      operatorIds: [anpr.operatorId],
+      idApplicazione: SANDBOX_ID_APPLICAZIONE,
+      soap: anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!,
+      pdnd: anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'pdnd').pdnd!,
+      keystorePath: anpr.pki.comune(DEMO_COMUNE_ISTAT).path,
+      keystorePasswordFile: anpr.keystorePasswordFile,
+      pdndPrivateKeyFile: join(dir, 'pdnd', 'client-key.pem'),
+      workstations: [],
+      postazione: { code: COMUNE_POSTAZIONE, keystorePath: anpr.workstation(COMUNE_POSTAZIONE).keystore.path! },
+    });
+    sut = gw.app.get(AnprConnectorService);
+  }, 60_000);
+  afterAll(async () => {
+    await gw?.close();
+    await anpr?.close();
+  });
+
+  const person = () => {
+    const e = buildSandboxCatalogue(anpr.registry).entries.find((x) => x.key === 'demo-resident')!;
+    return { idANPR: e.idANPR!, generalita: { codiceFiscale: e.codiceFiscale!, cognome: e.cognome!, nome: e.nome! } };
+  };
+  const query = (cf: string) => ({
+    criterion: { kind: 'codiceFiscale' as const, codiceFiscale: cf },
+    sections: ['generalita' as const, 'residenza' as const],
+    motivoRichiesta: 'Pratica 2026/123',
+  });
+
+  it.each(['soap', 'pdnd'] as const)('finds a resident of the demo Comune over %s with the Comune settings from the database', async (channel) => {
+    await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { anprChannel: channel });
+    const p = person();
+    const res = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId, workstationCode: channel === 'soap' ? undefined : SANDBOX_WORKSTATION_ID, requestId: 'r1' });
+    expect(res.channel).toBe(channel);
+    expect(res.persons).toHaveLength(1);
+    expect(res.persons[0].idANPR).toBe(p.idANPR);
+    expect(res.persons[0].generalita).toMatchObject({ codiceFiscale: p.generalita!.codiceFiscale, cognome: p.generalita!.cognome, nome: p.generalita!.nome });
+    expect(res.persons[0].residenza?.[0]?.indirizzo?.comune.codiceIstat).toBe(DEMO_COMUNE_ISTAT);
+    expect(res.anprOperationId).toBeTruthy();
+  });
+
+  it('numbers every request from the persisted per-Comune counter', async () => {
+    await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { anprChannel: 'soap' });
+    const p = person();
+    const a = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId });
+    const b = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId });
+    expect(BigInt(b.clientOperationId)).toBe(BigInt(a.clientOperationId) + 1n);
+    const counter = await gw.em.fork().findOneOrFail(AnprOperationCounter, { codiceIstat: DEMO_COMUNE_ISTAT });
+    expect(String(counter.lastValue)).toBe(b.clientOperationId);
+  });
+
+  it('maps not found to a typed error and refuses operators the Comune did not register', async () => {
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId })).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: 'SOMEONE-ELSE' })).rejects.toMatchObject({ status: 403 });
+    await expect(sut.lookup('075035', query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId })).rejects.toBeInstanceOf(Error);
+  });
+
+  it('stops at a bad secret reference with a message naming it, and never sends the request', async () => {
+    await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: 'env:GERES_TEST_MISSING_PASSWORD' });
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query(person().generalita!.codiceFiscale), { operatorId: anpr.operatorId })).rejects.toThrow(/GERES_TEST_MISSING_PASSWORD is not set/);
+    await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: `file:${anpr.keystorePasswordFile}` });
+    void AnprError;
+  });
+});
