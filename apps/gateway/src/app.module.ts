@@ -22,6 +22,11 @@ import { OrganisationService } from './governance/organisation.service.js';
 import { UsersService } from './governance/users.service.js';
 import { HealthController, REDIS } from './health/health.controller.js';
 import { AnprConnectorService } from './anpr/anpr-connector.service.js';
+import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './lookup/counter-store.js';
+import { IdempotencyService } from './lookup/idempotency.service.js';
+import { LookupController } from './lookup/lookup.controller.js';
+import { LookupService } from './lookup/lookup.service.js';
+import { RateLimitInterceptor } from './lookup/rate-limit.interceptor.js';
 
 @Module({})
 export class AppModule {
@@ -37,7 +42,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule],
-      controllers: [AuthController, GovernanceController, AuditController, HealthController],
+      controllers: [AuthController, GovernanceController, AuditController, LookupController, HealthController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         ...redisProviders,
@@ -53,6 +58,12 @@ export class AppModule {
         UsersService,
         OrganisationService,
         AnprConnectorService,
+        LookupService,
+        IdempotencyService,
+        RateLimitInterceptor,
+        config.redisUrl
+          ? { provide: COUNTER_STORE, useFactory: (redis: Redis) => new RedisCounterStore(redis), inject: [REDIS] }
+          : { provide: COUNTER_STORE, useValue: new MemoryCounterStore() },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: FunctionUseInterceptor },

@@ -20,7 +20,9 @@ const CREDENTIALS_FILE = '.sandbox/credentials.json';
 async function main() {
   let config;
   try {
-    config = loadConfig({ ...process.env, GERES_SANDBOX: 'true' });
+    // The simulator's population is born all over Italy: name its places from ANPR's tables when present.
+    const tables = resolve('../shared/anpr/tables');
+    config = loadConfig({ ...(existsSync(tables) ? { ANPR_TABLES_DIR: tables } : {}), ...process.env, GERES_SANDBOX: 'true' });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);

@@ -25,6 +25,7 @@ export interface ConnectorCaller {
 @Injectable()
 export class AnprConnectorService implements OnModuleInit {
   private router!: AnprRouter;
+  private places!: TablePlaceResolver;
 
   constructor(
     private readonly em: EntityManager,
@@ -33,7 +34,8 @@ export class AnprConnectorService implements OnModuleInit {
 
   async onModuleInit() {
     const known = await this.em.fork().find(Comune, {}, { fields: ['codiceIstat', 'nome', 'provincia'] });
-    this.router = new AnprRouter(new DbOperationIdSource(this.em), new TablePlaceResolver(known, this.config.anprTablesDir));
+    this.places = new TablePlaceResolver(known, this.config.anprTablesDir);
+    this.router = new AnprRouter(new DbOperationIdSource(this.em), this.places);
   }
 
   async lookup(codiceIstat: string, query: PersonQuery, caller: ConnectorCaller): Promise<LookupResult> {
@@ -50,7 +52,18 @@ export class AnprConnectorService implements OnModuleInit {
       requestId: caller.requestId,
     };
     ctx.workstation = await this.workstationFor(em, comune, caller.workstationCode);
+    await this.learnPlaces(em, query);
     return this.router.findPersons(query, ctx);
+  }
+
+  /** Comuni registered after start-up are named from the database when a criterion uses them. */
+  private async learnPlaces(em: EntityManager, query: PersonQuery) {
+    const codes = [query.comuneResidenza, query.criterion.kind === 'generalita' ? query.criterion.luogoNascita?.codiceIstatComune : undefined];
+    for (const code of codes) {
+      if (!code || this.places.comune(code)) continue;
+      const c = await em.findOne(Comune, { codiceIstat: code });
+      if (c) this.places.learn(c);
+    }
   }
 
   /**

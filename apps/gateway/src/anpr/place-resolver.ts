@@ -15,7 +15,7 @@ export class TablePlaceResolver implements PlaceResolver {
   constructor(known: Array<{ codiceIstat: string; nome: string; provincia: string }>, tablesDir?: string) {
     if (tablesDir && existsSync(join(tablesDir, 'ANPR_archivio_comuni.csv'))) this.loadComuni(join(tablesDir, 'ANPR_archivio_comuni.csv'));
     if (tablesDir && existsSync(join(tablesDir, 'tab_Stati_Esteri.csv'))) this.loadStati(join(tablesDir, 'tab_Stati_Esteri.csv'));
-    for (const k of known) this.comuni.set(k.codiceIstat, { nomeComune: k.nome.toUpperCase(), siglaProvincia: k.provincia });
+    for (const k of known) this.learn(k);
   }
 
   private rows(file: string): string[][] {
@@ -41,6 +41,11 @@ export class TablePlaceResolver implements PlaceResolver {
     const desc = header.indexOf('DENOMINAZIONE');
     if (id < 0 || desc < 0) return;
     for (const r of rows) this.stati.set(r[id].padStart(3, '0'), { descrizioneStato: r[desc] });
+  }
+
+  /** Adds or replaces a Comune (GeRes learns Comuni as they are registered). */
+  learn(c: { codiceIstat: string; nome: string; provincia: string }) {
+    this.comuni.set(c.codiceIstat, { nomeComune: c.nome.toUpperCase(), siglaProvincia: c.provincia });
   }
 
   comune(codiceIstat: string) {

@@ -71,6 +71,7 @@ export class ProblemFilter implements ExceptionFilter {
       logger.error({ err: exception, requestId }, 'unhandled error');
     }
 
+    if (typeof extensions.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(extensions.retryAfterSeconds));
     res
       .status(status)
       .type('application/problem+json')

@@ -30,6 +30,8 @@ export interface GatewayConfig {
   /** Directory with ANPR's decoding tables (ANPR_archivio_comuni.csv, tab_Stati_Esteri.csv). */
   anprTablesDir?: string;
   anprTimeoutMs: number;
+  rateLimitUserPerMinute: number;
+  rateLimitAppPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +116,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
     anprTablesDir: env.ANPR_TABLES_DIR || undefined,
     anprTimeoutMs: int(env, 'ANPR_TIMEOUT_MS', 10000, 100, 120000),
+    rateLimitUserPerMinute: int(env, 'RATE_LIMIT_USER_PER_MINUTE', 600, 1, 10_000_000),
+    rateLimitAppPerMinute: int(env, 'RATE_LIMIT_APP_PER_MINUTE', 6000, 1, 10_000_000),
   };
 }
 

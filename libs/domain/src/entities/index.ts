@@ -3,6 +3,7 @@ import { AnprOperationCounter } from './anpr-operation-counter.entity.js';
 import { Application, ApplicationSecret } from './application.entity.js';
 import { AuditChain, AuditEvent } from './audit-event.entity.js';
 import { Comune } from './comune.entity.js';
+import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { Convenzione, Ente } from './ente.entity.js';
 import { Profile } from './profile.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -19,6 +20,7 @@ export {
   Comune,
   Convenzione,
   Ente,
+  IdempotencyRecord,
   Profile,
   RefreshToken,
   User,
@@ -41,4 +43,5 @@ export const ALL_ENTITIES = [
   AccessLog,
   RefreshToken,
   AnprOperationCounter,
+  IdempotencyRecord,
 ];

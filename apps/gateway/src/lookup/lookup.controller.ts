@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { LOOKUP_SECTIONS, type LookupSection } from '#libs/domain';
+import { CurrentPrincipal, CurrentRequest, type Principal, type RequestMeta } from '../auth/principal.js';
+import { problem } from '../common/problem.js';
+import { IdempotencyService } from './idempotency.service.js';
+import { GetPersonQuery, SearchPersonsDto } from './lookup.dto.js';
+import { LookupService, type LookupResponse } from './lookup.service.js';
+import { RateLimitInterceptor } from './rate-limit.interceptor.js';
+
+const CF = /^[A-Za-z0-9]{16}$/;
+const ID_ANPR = /^[A-Za-z0-9]{9}$/;
+
+@ApiTags('persons')
+@ApiBearerAuth()
+@Controller('v1')
+export class LookupController {
+  constructor(
+    private readonly lookup: LookupService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /** Searches ANPR by any criterion; the answer holds the sections your profile allows. */
+  @ApiOperation({ operationId: 'searchPersons', summary: 'Search persons in ANPR' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the stored answer for 24 hours without a second ANPR call' })
+  @ApiOkResponse({ description: 'Persons found' })
+  @UseInterceptors(RateLimitInterceptor)
+  @Post('persons/search')
+  @HttpCode(200)
+  async searchPersons(
+    @Body() dto: SearchPersonsDto,
+    @CurrentPrincipal() p: Principal,
+    @CurrentRequest() meta: RequestMeta,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (!key) return this.lookup.search(p, dto, meta);
+    const caller = p.application ? `app:${p.application.id}:${p.user.id}` : `user:${p.user.id}`;
+    const start = await this.idempotency.begin(caller, key, req.method, req.path, req.body);
+    if ('replay' in start) {
+      res.setHeader('Idempotent-Replayed', 'true');
+      await this.lookup.recordReplay(p, dto, meta, start.replay.body as LookupResponse);
+      return start.replay.body;
+    }
+    try {
+      const answer = await this.lookup.search(p, dto, meta);
+      await this.idempotency.complete(start.recordId, 200, answer);
+      return answer;
+    } catch (e) {
+      await this.idempotency.abandon(start.recordId);
+      throw e;
+    }
+  }
+
+  /** One person by codice fiscale or idANPR. */
+  @ApiOperation({ operationId: 'getPerson', summary: 'Get one person by codice fiscale or idANPR' })
+  @UseInterceptors(RateLimitInterceptor)
+  @Get('persons/:identifier')
+  getPerson(@Param('identifier') identifier: string, @Query() q: GetPersonQuery, @CurrentPrincipal() p: Principal, @CurrentRequest() meta: RequestMeta) {
+    const sections = q.sections.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = sections.filter((s) => !(LOOKUP_SECTIONS as readonly string[]).includes(s));
+    if (bad.length || !sections.length) {
+      throw problem('validation-failed', `sections must be a comma-separated list of ${LOOKUP_SECTIONS.join(', ')}`, { errors: [{ field: 'sections', message: `unknown: ${bad.join(', ') || '(empty)'}` }] });
+    }
+    const id = identifier.trim();
+    const criterion = CF.test(id) ? { type: 'codiceFiscale' as const, codiceFiscale: id } : ID_ANPR.test(id) ? { type: 'idANPR' as const, idANPR: id } : undefined;
+    if (!criterion) {
+      throw problem('invalid-criteria', 'The identifier must be a codice fiscale (16 characters) or an idANPR (9 characters)', { errors: [{ field: 'identifier', message: 'neither a codice fiscale nor an idANPR' }] });
+    }
+    return this.lookup.search(p, { criterion, sections: sections as LookupSection[], comune: q.comune, motivoRichiesta: q.motivoRichiesta, asOf: q.asOf }, meta, 'getPerson');
+  }
+
+  /** Your lookups today against your daily quota. */
+  @ApiOperation({ operationId: 'getMyUsage', summary: 'Your usage against your daily quota' })
+  @Get('me/usage')
+  getMyUsage(@CurrentPrincipal() p: Principal) {
+    return this.lookup.usage(p);
+  }
+}

@@ -1,0 +1,282 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { isAnprError, validateCodiceFiscale, validateIdAnpr, type LookupResult, type PersonCriterion, type PersonQuery, type Section } from '#libs/anpr';
+import { Comune, Convenzione, Profile, type AuditOutcome } from '#libs/domain';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
+import { ProblemException, problem, type ProblemType } from '../common/problem.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AnprConnectorService } from '../anpr/anpr-connector.service.js';
+import type { Principal, RequestMeta } from '../auth/principal.js';
+import { COUNTER_STORE, type CounterStore } from './counter-store.js';
+import type { CriterionDto, SearchPersonsDto } from './lookup.dto.js';
+import { residenceComune, subjectIds, trimPerson } from './person-view.js';
+
+export interface LookupResponse {
+  persons: ReturnType<typeof trimPerson>[];
+  anprOperationId: string;
+  warnings: Array<{ code: string; text: string }>;
+  comune: string;
+  asOf: string;
+  requestId: string;
+}
+
+/** Today in Italy, and the seconds until the next Italian midnight (when daily quotas reset). */
+export function italianDay(now = new Date()): { day: string; secondsToMidnight: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const day = `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}-${parts.find((p) => p.type === 'day')!.value}`;
+  return { day, secondsToMidnight: 86400 - (get('hour') * 3600 + get('minute') * 60 + get('second')) };
+}
+
+class Denial extends ProblemException {
+  constructor(
+    type: ProblemType,
+    readonly rule: string,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(type, detail, { rule, ...extensions });
+  }
+}
+
+/**
+ * The lookup chain, the same for every caller: principal → ANPR operator acted for → workstation
+ * policy → convenzione with the target Comune → profile (Comune, scope, sections, purpose) → daily
+ * quota → ANPR with the Comune's credentials → answer trimmed to what the profile allows → audit
+ * event (denials and failures too) → response.
+ */
+@Injectable()
+export class LookupService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly connector: AnprConnectorService,
+    private readonly audit: AuditService,
+    @Inject(COUNTER_STORE) private readonly counters: CounterStore,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async search(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, operation = 'searchPersons'): Promise<LookupResponse> {
+    const started = process.hrtime.bigint();
+    const criterion = toCriterion(dto.criterion);
+    const asOf = dto.asOf ?? italianDay().day;
+    const purpose = dto.purpose === 'visura' ? `visura:${dto.visuraType}` : (dto.purpose ?? 'lookup');
+    let anprOperatorId: string | undefined;
+    let anprOperationId: string | undefined;
+    let subjects: string[] = [];
+    const record = (outcome: AuditOutcome, detail?: string) =>
+      this.audit.record({
+        requestId: meta.requestId,
+        userId: p.user.id,
+        username: p.user.username,
+        enteId: p.user.ente?.id,
+        applicationId: p.application?.id,
+        anprOperatorId,
+        workstation: p.workstation?.code,
+        clientIp: meta.clientIp,
+        targetComune: dto.comune,
+        operation,
+        purpose,
+        motivoRichiesta: dto.motivoRichiesta,
+        criterionType: criterion.kind,
+        criterionValue: criterionValue(criterion),
+        subjects,
+        sections: dto.sections,
+        outcome,
+        outcomeDetail: detail,
+        anprOperationId,
+        latencyMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
+        monitored: p.role !== 'STANDARDPS',
+      });
+
+    try {
+      const em = this.em.fork();
+      const { comune, profile } = await this.authorise(p, dto, em);
+      anprOperatorId = this.operatorFor(p, comune);
+      await this.chargeQuota(p, profile);
+
+      const scoped = profile.scope === 'agreed';
+      // Residence is needed to apply an `agreed` scope even when the caller did not ask for it.
+      const asked: Section[] = scoped && !dto.sections.includes('residenza') ? [...dto.sections, 'residenza'] : dto.sections;
+      const query: PersonQuery = { criterion, sections: asked, asOf, motivoRichiesta: dto.motivoRichiesta };
+      let result: LookupResult;
+      try {
+        result = await this.connector.lookup(comune.codiceIstat, query, { operatorId: anprOperatorId, workstationCode: p.workstation?.code, clientIp: meta.clientIp, requestId: meta.requestId });
+      } catch (e) {
+        throw this.anprProblem(e);
+      }
+      anprOperationId = result.anprOperationId;
+      subjects = subjectIds(result.persons);
+      let persons = result.persons;
+      if (scoped) {
+        persons = persons.filter((x) => profile.allowedComuni.includes(residenceComune(x) ?? ''));
+        if (!persons.length) {
+          throw new Denial('forbidden-by-profile', 'scope_agreed_comuni', `Your profile covers residents of ${profile.allowedComuni.join(', ')} only`);
+        }
+      }
+      await record('ok');
+      return {
+        persons: persons.map((x) => trimPerson(x, dto.sections)),
+        anprOperationId: result.anprOperationId,
+        warnings: result.warnings,
+        comune: comune.codiceIstat,
+        asOf,
+        requestId: meta.requestId,
+      };
+    } catch (e) {
+      const [outcome, detail] = auditOutcomeOf(e);
+      await record(outcome, detail);
+      throw e;
+    }
+  }
+
+  /** A replayed idempotent answer is a request too: it is audited, without a second ANPR call. */
+  async recordReplay(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, answer: LookupResponse): Promise<void> {
+    const criterion = toCriterion(dto.criterion);
+    await this.audit.record({
+      requestId: meta.requestId,
+      userId: p.user.id,
+      username: p.user.username,
+      enteId: p.user.ente?.id,
+      applicationId: p.application?.id,
+      workstation: p.workstation?.code,
+      clientIp: meta.clientIp,
+      targetComune: dto.comune,
+      operation: 'searchPersons',
+      purpose: dto.purpose ?? 'lookup',
+      motivoRichiesta: dto.motivoRichiesta,
+      criterionType: criterion.kind,
+      criterionValue: criterionValue(criterion),
+      subjects: answer.persons.flatMap((x) => [x.generalita?.codiceFiscale, x.idANPR].filter((v): v is string => Boolean(v))),
+      sections: dto.sections,
+      outcome: 'ok',
+      outcomeDetail: 'idempotent_replay',
+      anprOperationId: answer.anprOperationId,
+      monitored: p.role !== 'STANDARDPS',
+    });
+  }
+
+  /** Convenzione, workstation policy and profile checks, in that order. */
+  private async authorise(p: Principal, dto: SearchPersonsDto, em: EntityManager): Promise<{ comune: Comune; profile: Profile }> {
+    const comune = await em.findOne(Comune, { codiceIstat: dto.comune });
+    if (!comune) throw new Denial('comune-not-agreed', 'unknown_comune', `Comune ${dto.comune} is not served by this gateway`);
+    if (comune.workstationPolicy === 'authorised' && p.role !== 'TOP' && !p.workstation?.authorised) {
+      throw new Denial('workstation-not-authorised', 'workstation_required_by_comune', `Comune ${comune.nome} accepts requests from authorised workstations only`);
+    }
+    if (p.role === 'TOP') {
+      if (p.user.comune?.id !== comune.id) throw new Denial('comune-not-agreed', 'other_comune', `You are a registry officer of another Comune`);
+    } else {
+      const conv = await em.find(Convenzione, { ente: p.user.ente!.id, comune: comune.id });
+      const day = italianDay().day;
+      if (!conv.some((c) => c.isActiveOn(day))) throw new Denial('comune-not-agreed', 'no_active_convenzione', `Your ente has no active convenzione with ${comune.nome}`);
+    }
+    const profile = await em.findOne(Profile, { user: p.user.id });
+    if (!profile) throw new Denial('forbidden-by-profile', 'no_profile', 'You have no profile yet; ask who manages you');
+    if (!profile.allowedComuni.includes(comune.codiceIstat)) {
+      throw new Denial('forbidden-by-profile', 'comune_not_in_profile', `Your profile does not include Comune ${comune.nome}`);
+    }
+    const denied = dto.sections.filter((s) => !profile.sections.includes(s));
+    if (denied.length) throw new Denial('forbidden-by-profile', `section_not_allowed:${denied.join(',')}`, `Your profile does not allow the sections ${denied.join(', ')}`);
+    if (dto.purpose === 'visura' && !profile.visuraTypes.includes(dto.visuraType!)) {
+      throw new Denial('forbidden-by-profile', `visura_type_not_allowed:${dto.visuraType}`, `Your profile does not allow visure of type ${dto.visuraType}`);
+    }
+    if (dto.purpose === 'rivestizione' && !profile.rivestizioneFields.length) {
+      throw new Denial('forbidden-by-profile', 'rivestizione_not_allowed', 'Your profile does not allow rivestizione');
+    }
+    return { comune, profile };
+  }
+
+  /** A mediator of the Comune uses their own ANPR identity; everyone else the Comune's operator. */
+  private operatorFor(p: Principal, comune: Comune): string {
+    if (p.role === 'TOP' && p.user.mediator && p.user.anprOperatorId && p.user.comune?.id === comune.id) return p.user.anprOperatorId;
+    if (!comune.defaultAnprOperatorId) throw problem('anpr-unavailable', `Comune ${comune.nome} has no ANPR operator configured`);
+    return comune.defaultAnprOperatorId;
+  }
+
+  private async chargeQuota(p: Principal, profile: Profile) {
+    const { day, secondsToMidnight } = italianDay();
+    const key = `geres:quota:${p.user.id}:${day}`;
+    const used = await this.counters.incr(key, 2 * 86400);
+    if (used > profile.dailyQuota) {
+      await this.counters.incr(key, 2 * 86400, -1);
+      throw new Denial('quota-exceeded', 'daily_quota', `You have used your ${profile.dailyQuota} lookups for today`, { retryAfterSeconds: secondsToMidnight, dailyQuota: profile.dailyQuota });
+    }
+  }
+
+  async usage(p: Principal) {
+    const { day, secondsToMidnight } = italianDay();
+    const profile = await this.em.fork().findOne(Profile, { user: p.user.id });
+    const used = await this.counters.get(`geres:quota:${p.user.id}:${day}`);
+    const dailyQuota = profile?.dailyQuota ?? 0;
+    return { day, dailyQuota, used, remaining: Math.max(0, dailyQuota - used), resetsInSeconds: secondsToMidnight };
+  }
+
+  private anprProblem(e: unknown): ProblemException {
+    if (!isAnprError(e)) return e instanceof ProblemException ? e : problem('anpr-unavailable', `Could not reach ANPR: ${(e as Error).message}`);
+    const d = e.details;
+    const ext = { anprCode: d.anprCode, anprOperationId: d.anprOperationId };
+    switch (e.kind) {
+      case 'not_found':
+        return problem('subject-not-found', e.message, ext);
+      case 'ambiguous':
+        return problem('more-than-one-subject', e.message, ext);
+      case 'invalid_request':
+        return problem('invalid-criteria', e.message, { ...ext, errors: [{ field: d.field ?? 'criterion', message: e.message }] });
+      case 'security_rejected':
+        return problem('anpr-rejected', 'ANPR refused this gateway\'s credentials for the Comune; the registry office has been told', ext);
+      default:
+        return problem('anpr-unavailable', e.message, { ...ext, retryAfterSeconds: d.retryAfterSeconds ?? 5 });
+    }
+  }
+}
+
+function auditOutcomeOf(e: unknown): [AuditOutcome, string] {
+  if (e instanceof Denial) return ['denied', e.rule];
+  if (e instanceof ProblemException) {
+    if (e.problemType === 'subject-not-found') return ['not_found', 'EN122'];
+    return ['error', e.problemType];
+  }
+  return ['error', 'internal'];
+}
+
+/** Checks identifiers (check characters included) before anything else; builds the port's criterion. */
+export function toCriterion(c: CriterionDto): PersonCriterion {
+  const invalid = (field: string, message: string) => problem('invalid-criteria', message, { errors: [{ field, message }] });
+  switch (c.type) {
+    case 'codiceFiscale': {
+      const cf = c.codiceFiscale!.trim().toUpperCase();
+      const v = validateCodiceFiscale(cf);
+      if (!v.valid) throw invalid('criterion.codiceFiscale', `codiceFiscale ${cf}: ${v.message}`);
+      return { kind: 'codiceFiscale', codiceFiscale: cf };
+    }
+    case 'idANPR': {
+      const id = c.idANPR!.trim().toUpperCase();
+      const v = validateIdAnpr(id) as { valid: boolean; message?: string };
+      if (!v.valid) throw invalid('criterion.idANPR', `idANPR ${id}: ${v.message ?? 'not valid'}`);
+      return { kind: 'idANPR', idANPR: id };
+    }
+    case 'documento':
+      return { kind: 'documento', tipo: c.tipoDocumento!, numero: c.numeroDocumento!.trim().toUpperCase() };
+    case 'generalita':
+      if (c.luogoNascita && !c.dataNascita) throw invalid('criterion.luogoNascita', 'luogoNascita needs dataNascita too');
+      return {
+        kind: 'generalita',
+        cognome: c.cognome!.trim().toUpperCase(),
+        nome: c.nome!.trim().toUpperCase(),
+        dataNascita: c.dataNascita,
+        luogoNascita: c.luogoNascita ? { codiceIstatComune: c.luogoNascita.codiceIstatComune, codiceStato: c.luogoNascita.codiceStato } : undefined,
+      };
+  }
+}
+
+function criterionValue(c: PersonCriterion): string {
+  switch (c.kind) {
+    case 'codiceFiscale':
+      return c.codiceFiscale;
+    case 'idANPR':
+      return c.idANPR;
+    case 'documento':
+      return `${c.tipo}:${c.numero}`;
+    case 'generalita':
+      return [c.cognome, c.nome, c.dataNascita, c.luogoNascita?.codiceIstatComune ?? c.luogoNascita?.codiceStato].filter(Boolean).join(' ');
+  }
+}
