@@ -41,9 +41,12 @@ export interface PersonQuery {
   sections: Section[];
   /** As-of date (dataRiferimentoRichiesta), YYYY-MM-DD; defaults to today. */
   asOf?: string;
-  /** Case or protocol number (motivoRichiesta); required by E002/PDND. */
+  /** Case or protocol number (motivoRichiesta), 1–240 characters; required on every channel (ANPR logs it on E002/PDND). */
   motivoRichiesta: string;
-  /** Restrict the search to residents of one Comune (ISTAT code); absent means national search. */
+  /**
+   * Restrict the search to residents of one Comune (ISTAT code); absent means national search.
+   * Only SOAP 3002 can restrict; E002 and PDND refuse it (invalid_request, field comuneResidenza).
+   */
   comuneResidenza?: string;
 }
 
@@ -131,7 +134,7 @@ export interface ComponenteFamiglia {
   cognome: string;
   nome: string;
   dataNascita?: string;
-  /** Tabella 5 relazione di parentela (1 intestatario, 2 coniuge, 3 figlio...) */
+  /** Tabella 5 relazione di parentela in a famiglia (1 intestatario, 2 coniuge, 3 figlio...), Tabella 6 legame in a convivenza (1 responsabile, 2 membro). */
   codiceLegame: string;
   descrizioneLegame: string;
 }

@@ -64,6 +64,11 @@ export interface AnprCallContext {
 
 /** The one interface the product uses to reach ANPR. */
 export interface AnprPort {
+  /**
+   * Every implementation first runs `validatePersonQuery` (and refuses what its channel cannot
+   * express), so an invalid query fails with AnprError 'invalid_request' naming the field before
+   * any signing or HTTP.
+   */
   findPersons(query: PersonQuery, ctx: AnprCallContext): Promise<LookupResult>;
 }
 

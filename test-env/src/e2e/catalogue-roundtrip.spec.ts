@@ -8,7 +8,11 @@
  *     date is how history is read, see the *-as-of identities). Not carried by the XML: the
  *     codice catastale of places and a passport's dates and issuer.
  *   - PDND (C001 + C021): generalità, residenza, famiglia and decesso only; no idFamiglia and no
- *     codice catastale. No search by document, no comuneResidenza restriction.
+ *     codice catastale.
+ * What a channel cannot express is refused by the connector before any HTTP call: documents on E002
+ * and PDND, and a comuneResidenza restriction on E002 and PDND (the gateway searches without it and
+ * filters by residence itself, which the found cases do here too). So is an invalid criterion, on
+ * every channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
@@ -54,12 +58,12 @@ const entry = (key: string): CatalogueEntry => {
   return e;
 };
 
-const query = (e: CatalogueEntry, sections: Section[]): PersonQuery => ({
+const query = (e: CatalogueEntry, sections: Section[], withResidence = true): PersonQuery => ({
   criterion: e.query.criterion,
   sections,
   motivoRichiesta: `Verifica catalogo ${e.key}`,
   ...(e.query.asOf ? { asOf: e.query.asOf } : {}),
-  ...(e.query.comuneResidenza ? { comuneResidenza: e.query.comuneResidenza } : {}),
+  ...(withResidence && e.query.comuneResidenza ? { comuneResidenza: e.query.comuneResidenza } : {}),
 });
 
 type Outcome = { ok: true; result: LookupResult } | { ok: false; error: AnprError };
@@ -88,17 +92,9 @@ function withoutCatastale(l: Luogo | undefined): Luogo | undefined {
   return { ...l, comune };
 }
 
-/** In a convivenza (tipo 4) the population uses Tabella 5 codes 24/25 while both adapters decode tipo 4 with Tabella 6: descriptions differ, codes do not (see the report). */
-function famigliaView(f: NonNullable<NormalisedPerson['famiglia']>, withId: boolean) {
-  return {
-    tipo: f.tipo,
-    ...(withId && f.idFamiglia ? { idFamiglia: f.idFamiglia } : {}),
-    componenti: f.componenti.map((c) => {
-      if (f.tipo !== '4') return c;
-      const { descrizioneLegame: _d, ...codes } = c;
-      return expect.objectContaining(codes);
-    }),
-  };
+/** Legami, descriptions included, travel unchanged: Tabella 5 in a famiglia, Tabella 6 in a convivenza on both sides. */
+function famigliaView(f: NonNullable<NormalisedPerson['famiglia']>, withId: boolean): NonNullable<NormalisedPerson['famiglia']> {
+  return { tipo: f.tipo, ...(withId && f.idFamiglia ? { idFamiglia: f.idFamiglia } : {}), componenti: f.componenti };
 }
 
 function generalitaView(p: NormalisedPerson) {
@@ -127,7 +123,7 @@ function soapView(p: NormalisedPerson): NormalisedPerson {
   }
   if (p.decesso) out.decesso = { ...p.decesso, luogo: withoutCatastale(p.decesso.luogo) };
   if (p.documenti?.length) out.documenti = sortedDocuments(p.documenti.map((d) => (d.tipo === 'passaporto' ? { tipo: d.tipo, numero: d.numero } : d)));
-  if (p.famiglia) out.famiglia = famigliaView(p.famiglia, true) as NormalisedPerson['famiglia'];
+  if (p.famiglia) out.famiglia = famigliaView(p.famiglia, true);
   if (p.aire) out.aire = p.aire;
   return out;
 }
@@ -136,7 +132,7 @@ function soapView(p: NormalisedPerson): NormalisedPerson {
 function pdndView(p: NormalisedPerson): NormalisedPerson {
   const out: NormalisedPerson = { idANPR: p.idANPR, generalita: generalitaView(p) };
   if (p.residenza?.length) out.residenza = p.residenza;
-  if (p.famiglia) out.famiglia = famigliaView(p.famiglia, false) as NormalisedPerson['famiglia'];
+  if (p.famiglia) out.famiglia = famigliaView(p.famiglia, false);
   if (p.decesso) out.decesso = { ...p.decesso, luogo: withoutCatastale(p.decesso.luogo) };
   return out;
 }
@@ -181,9 +177,21 @@ function checkFacts(p: NormalisedPerson, d: ExpectedData, channel: Channel): voi
 const isDocument = (e: CatalogueEntry) => e.query.criterion.kind === 'documento';
 const isGeneralita = (e: CatalogueEntry) => e.query.criterion.kind === 'generalita';
 const isCf = (e: CatalogueEntry) => e.query.criterion.kind === 'codiceFiscale';
-/** Known gaps of the connectors, kept as failing tests of the intended behaviour (see the report). */
-const knownGap = (e: CatalogueEntry, channel: Channel) =>
-  e.key === 'invalid-check-cf' || (!!e.query.comuneResidenza && channel !== 'soap-3002' && e.expect.outcome !== 'found');
+/** E002 and the PDND e-services have no residence restriction: the connectors refuse comuneResidenza there. */
+const residenceRefused = (e: CatalogueEntry, channel: Channel) => !!e.query.comuneResidenza && channel !== 'soap-3002';
+/** Refused by the connector before any HTTP call, on the field named. */
+const refusedField = (e: CatalogueEntry, channel: Channel): string | undefined => {
+  if (e.expect.outcome === 'invalid_request') return `criterion.${e.expect.field ?? e.query.criterion.kind}`;
+  if (residenceRefused(e, channel)) return 'comuneResidenza';
+  return undefined;
+};
+/**
+ * Looked up and compared with the registry. Where the restriction is refused, a `found` identity
+ * is looked up without it, as the gateway does before filtering by residence itself; a `not_found`
+ * one has nothing left to show (without the restriction it would be found).
+ */
+const answered = (e: CatalogueEntry, channel: Channel) =>
+  e.expect.outcome !== 'invalid_request' && !(residenceRefused(e, channel) && e.expect.outcome !== 'found');
 
 const cases = catalogue.entries.flatMap((e) => CHANNELS.map((c): [string, Channel, CatalogueEntry] => [e.key, c, e]));
 
@@ -246,9 +254,9 @@ describe('sandbox catalogue ↔ connectors ↔ sandbox launcher', () => {
     expect(sandbox.comuni).toContain(DEMO_COMUNE_ISTAT);
   });
 
-  it.each(cases.filter(([, c, e]) => !knownGap(e, c)))('%s via %s', async (_key, channel, e) => {
+  it.each(cases.filter(([, c, e]) => answered(e, c)))('%s via %s', async (_key, channel, e) => {
     const before = httpCalls(channel);
-    const q = query(e, sectionsFor(channel));
+    const q = query(e, sectionsFor(channel), !residenceRefused(e, channel));
     const outcome = await settle(adapterFor(channel).findPersons(q, ctx(channel)));
 
     // Criteria a channel cannot express fail as documented, before anything is sent.
@@ -257,7 +265,6 @@ describe('sandbox catalogue ↔ connectors ↔ sandbox launcher', () => {
       expect(httpCalls(channel)).toBe(before);
       return;
     }
-    // E002 and PDND have no comuneResidenza: a resident of the Comune is found all the same.
     switch (e.expect.outcome) {
       case 'found': {
         const r = found(outcome);
@@ -295,18 +302,17 @@ describe('sandbox catalogue ↔ connectors ↔ sandbox launcher', () => {
         break;
       }
       case 'invalid_request':
-        throw new Error('handled as a known gap');
+        throw new Error('refused before sending: see the test below');
     }
     expect(httpCalls(channel)).toBeGreaterThan(before);
   });
 
-  // KNOWN GAPS: the intended behaviour, failing today. Jest reports these as passed while they
-  // fail and as failures once the connectors are fixed, so remove `.failing` then.
-  it.failing.each(cases.filter(([, c, e]) => knownGap(e, c)))('KNOWN GAP %s via %s: refused as invalid_request before any HTTP call', async (_key, channel, e) => {
+  it.each(cases.filter(([, c, e]) => refusedField(e, c) !== undefined))('%s via %s: refused as invalid_request before any HTTP call', async (_key, channel, e) => {
     const before = httpCalls(channel);
     const err = failed(await settle(adapterFor(channel).findPersons(query(e, sectionsFor(channel)), ctx(channel))));
     expect(err.kind).toBe('invalid_request');
-    expect(err.details.field).toMatch(e.key === 'invalid-check-cf' ? /codiceFiscale/ : /comuneResidenza/);
+    expect(err.details.field).toBe(refusedField(e, channel));
+    if (err.details.field === 'comuneResidenza') expect(err.message).toMatch(channel === 'pdnd' ? /PDND e-services.*cannot restrict the search by residence/ : /E002.*cannot restrict the search by residence/);
     expect(httpCalls(channel)).toBe(before);
   });
 
@@ -349,7 +355,8 @@ describe('sandbox catalogue ↔ connectors ↔ sandbox launcher', () => {
   describe('tampering is refused end to end', () => {
     const resident = entry('demo-resident');
     const other = entry('family-with-children');
-    const q = () => query(resident, ['generalita', 'residenza']);
+    // Without demo-resident's comuneResidenza: E002 and PDND would refuse it before anything is signed.
+    const q = () => query(resident, ['generalita', 'residenza'], false);
     const rejected = async (p: Promise<LookupResult>, message: RegExp) => {
       const err = failed(await settle(p));
       expect(err.kind).toBe('security_rejected');

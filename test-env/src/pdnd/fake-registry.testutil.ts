@@ -11,7 +11,7 @@ const ROMA = { codiceIstat: '058091', nomeComune: 'ROMA', siglaProvincia: 'RM' }
 const MILANO = { codiceIstat: '015146', nomeComune: 'MILANO', siglaProvincia: 'MI' };
 
 const mario: NormalisedPerson = {
-  idANPR: 'AB12345CD',
+  idANPR: 'AB12345CV',
   generalita: {
     codiceFiscale: 'RSSMRA80A01H501U',
     validitaCF: '1',
@@ -36,17 +36,17 @@ const mario: NormalisedPerson = {
   famiglia: {
     tipo: '3',
     componenti: [
-      { codiceFiscale: 'RSSMRA80A01H501U', idANPR: 'AB12345CD', cognome: 'ROSSI', nome: 'MARIO', dataNascita: '1980-01-01', codiceLegame: '1', descrizioneLegame: 'Intestatario Scheda' },
-      { codiceFiscale: 'BNCNNA82B41F205X', idANPR: 'EF67890GH', cognome: 'BIANCHI', nome: 'ANNA', dataNascita: '1982-02-01', codiceLegame: '2', descrizioneLegame: 'Marito / Moglie' },
-      { codiceFiscale: 'RSSLCU10C15H501K', idANPR: 'LM24680NP', cognome: 'ROSSI', nome: 'LUCA', dataNascita: '2010-03-15', codiceLegame: '3', descrizioneLegame: 'Figlio / Figlia' },
+      { codiceFiscale: 'RSSMRA80A01H501U', idANPR: 'AB12345CV', cognome: 'ROSSI', nome: 'MARIO', dataNascita: '1980-01-01', codiceLegame: '1', descrizioneLegame: 'Intestatario Scheda' },
+      { codiceFiscale: 'BNCNNA82B41F205V', idANPR: 'EF67890GM', cognome: 'BIANCHI', nome: 'ANNA', dataNascita: '1982-02-01', codiceLegame: '2', descrizioneLegame: 'Marito / Moglie' },
+      { codiceFiscale: 'RSSLCU10C15H501J', idANPR: 'LM24680NZ', cognome: 'ROSSI', nome: 'LUCA', dataNascita: '2010-03-15', codiceLegame: '3', descrizioneLegame: 'Figlio / Figlia' },
     ],
   },
 };
 
 const anna: NormalisedPerson = {
-  idANPR: 'EF67890GH',
+  idANPR: 'EF67890GM',
   generalita: {
-    codiceFiscale: 'BNCNNA82B41F205X',
+    codiceFiscale: 'BNCNNA82B41F205V',
     cognome: 'BIANCHI',
     nome: 'ANNA',
     sesso: 'F',
@@ -58,9 +58,9 @@ const anna: NormalisedPerson = {
 };
 
 const luca: NormalisedPerson = {
-  idANPR: 'LM24680NP',
+  idANPR: 'LM24680NZ',
   generalita: {
-    codiceFiscale: 'RSSLCU10C15H501K',
+    codiceFiscale: 'RSSLCU10C15H501J',
     cognome: 'ROSSI',
     nome: 'LUCA',
     sesso: 'M',
@@ -73,7 +73,7 @@ const luca: NormalisedPerson = {
 
 /** A homonym of Luca in another family: a name search for ROSSI LUCA finds two people. */
 const lucaMilano: NormalisedPerson = {
-  idANPR: 'QR13579ST',
+  idANPR: 'QR13579S7',
   generalita: {
     codiceFiscale: 'RSSLCU75D20F205Z',
     cognome: 'ROSSI',
@@ -87,9 +87,9 @@ const lucaMilano: NormalisedPerson = {
 
 /** Deceased, formerly an AIRE citizen living in Buenos Aires. */
 const giuseppe: NormalisedPerson = {
-  idANPR: 'UV97531WX',
+  idANPR: 'UV97531WN',
   generalita: {
-    codiceFiscale: 'VRDGPP40E10Z600Y',
+    codiceFiscale: 'VRDGPP40E10Z600P',
     validitaCF: '1',
     cognome: 'VERDI',
     nome: 'GIUSEPPE',
@@ -114,7 +114,7 @@ const giuseppe: NormalisedPerson = {
   decesso: { data: '2020-11-03', luogo: { localita: { codiceStato: '602', descrizioneStato: 'ARGENTINA' } } },
   famiglia: {
     tipo: '5',
-    componenti: [{ codiceFiscale: 'VRDGPP40E10Z600Y', idANPR: 'UV97531WX', cognome: 'VERDI', nome: 'GIUSEPPE', codiceLegame: '1', descrizioneLegame: 'Intestatario Scheda' }],
+    componenti: [{ codiceFiscale: 'VRDGPP40E10Z600P', idANPR: 'UV97531WN', cognome: 'VERDI', nome: 'GIUSEPPE', codiceLegame: '1', descrizioneLegame: 'Intestatario Scheda' }],
   },
 };
 

@@ -116,7 +116,7 @@ interface CallOpts {
 async function call(e: Env, o: CallOpts = {}): Promise<{ status: number; headers: Headers; json: any; text: string }> {
   const code = o.code ?? 'C001';
   const t = o.tokens ?? (await tokens(e, code));
-  const bytes = o.rawBody ?? Buffer.from(JSON.stringify(o.body ?? richiesta(code, { idANPR: 'AB12345CD' })));
+  const bytes = o.rawBody ?? Buffer.from(JSON.stringify(o.body ?? richiesta(code, { idANPR: 'AB12345CV' })));
   const digest = o.digest ?? `SHA-256=${sha256(bytes).digest('base64')}`;
   const aud = `${e.client.settings.audienceBaseUrl}/${code}-${names[code]}/v1`;
   const signature =
@@ -210,7 +210,7 @@ describe('simulated GovWay checks, in order', () => {
     const r = await call(e);
     expect(r.status).toBe(200);
     expect(r.headers.get('govway-transaction-id')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(r.json.listaSoggetti.datiSoggetto[0].identificativi.idANPR).toBe('AB12345CD');
+    expect(r.json.listaSoggetti.datiSoggetto[0].identificativi.idANPR).toBe('AB12345CV');
   });
 
   it('accepts the en dash form of C001', async () => {
@@ -241,9 +241,9 @@ describe('simulated GovWay checks, in order', () => {
 
   it('Digest: a tampered body is refused', async () => {
     const e = await setup();
-    const body = Buffer.from(JSON.stringify(richiesta('C001', { idANPR: 'AB12345CD' })));
+    const body = Buffer.from(JSON.stringify(richiesta('C001', { idANPR: 'AB12345CV' })));
     const digest = `SHA-256=${sha256(body).digest('base64')}`;
-    const tampered = Buffer.from(body.toString('utf8').replace('AB12345CD', 'EF67890GH'));
+    const tampered = Buffer.from(body.toString('utf8').replace('AB12345CV', 'EF67890GM'));
     const r = await call(e, { rawBody: tampered, digest });
     expectGovWay(r, 400, 'InteroperabilityInvalidRequest');
     expect(r.json.detail).toMatch(/Digest/);
@@ -297,10 +297,10 @@ describe('simulated GovWay checks, in order', () => {
     const e = await setup();
     expectGovWay(await call(e, { rawBody: Buffer.from('{"idOperazioneClient":') }), 400, 'InvalidRequestContent');
     expectGovWay(await call(e, { body: { idOperazioneClient: '1' } }), 400, 'InvalidRequestContent');
-    const noMotivo = richiesta('C001', { idANPR: 'AB12345CD' });
+    const noMotivo = richiesta('C001', { idANPR: 'AB12345CV' });
     delete (noMotivo.datiRichiesta as Partial<typeof noMotivo.datiRichiesta>).motivoRichiesta;
     expectGovWay(await call(e, { body: noMotivo }), 400, 'InvalidRequestContent');
-    const r = await call(e, { body: richiesta('C030', { idANPR: 'AB12345CD' }) });
+    const r = await call(e, { body: richiesta('C030', { idANPR: 'AB12345CV' }) });
     expectGovWay(r, 400, 'InvalidRequestContent');
     expect(r.json.detail).toMatch(/casoUso/);
     expectGovWay(await call(e, { code: 'C021', body: { ...richiesta('C021', {}), criteriRicerca: undefined } }), 400, 'InvalidRequestContent');
@@ -312,22 +312,22 @@ describe('simulated ANPR answers', () => {
     const e = await setup();
     const r = await call(e, { code: 'C030', body: richiesta('C030', { codiceFiscale: 'RSSMRA80A01H501U' }) });
     expect(r.status).toBe(200);
-    expect(r.json.listaSoggetti.datiSoggetto).toEqual([{ identificativi: { idANPR: 'AB12345CD' } }]);
+    expect(r.json.listaSoggetti.datiSoggetto).toEqual([{ identificativi: { idANPR: 'AB12345CV' } }]);
     expect(r.json.listaAnomalie).toEqual([expect.objectContaining({ codiceErroreAnomalia: 'EN148', tipoErroreAnomalia: 'W' })]);
   });
 
   it('C021: one datiSoggetto per member with legameSoggetto; datiDecesso for the deceased', async () => {
     const e = await setup();
-    const r = await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'LM24680NP' }) });
+    const r = await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'LM24680NZ' }) });
     const list = r.json.listaSoggetti.datiSoggetto;
     expect(list.map((s: any) => [s.identificativi.idANPR, s.legameSoggetto.codiceLegame, s.legameSoggetto.tipoLegame])).toEqual([
-      ['AB12345CD', '1', '3'],
-      ['EF67890GH', '2', '3'],
-      ['LM24680NP', '3', '3'],
+      ['AB12345CV', '1', '3'],
+      ['EF67890GM', '2', '3'],
+      ['LM24680NZ', '3', '3'],
     ]);
-    expect(list[1].generalita).toMatchObject({ cognome: 'BIANCHI', nome: 'ANNA', codiceFiscale: { codFiscale: 'BNCNNA82B41F205X' } });
+    expect(list[1].generalita).toMatchObject({ cognome: 'BIANCHI', nome: 'ANNA', codiceFiscale: { codFiscale: 'BNCNNA82B41F205V' } });
     expect(r.json.listaAnomalie).toBeUndefined();
-    const dead = await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'UV97531WX' }) });
+    const dead = await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'UV97531WN' }) });
     expect(dead.json.listaSoggetti.datiSoggetto[0].datiDecesso).toEqual({ dataEvento: '2020-11-03', luogoEvento: { localita: { codiceStato: '602', descrizioneStato: 'ARGENTINA' } } });
   });
 
@@ -336,6 +336,12 @@ describe('simulated ANPR answers', () => {
     const nf = await call(e, { body: richiesta('C001', { idANPR: 'OR69233LN' }) });
     expect(nf.status).toBe(404);
     expect(nf.json).toEqual({ idOperazioneANPR: expect.stringMatching(/^\d+$/), listaErrori: [expect.objectContaining({ codiceErroreAnomalia: 'EN122', tipoErroreAnomalia: 'E' })] });
+    // Like ANPR, the simulator searches whatever it is sent: only the connectors validate criteria.
+    for (const criteria of [{ codiceFiscale: 'RSSMRA80A01H501V' }, { idANPR: 'AB12345CD' }]) {
+      const odd = await call(e, { body: richiesta('C001', criteria) });
+      expect(odd.status).toBe(404);
+      expect(odd.json.listaErrori[0].codiceErroreAnomalia).toBe('EN122');
+    }
     const none = await call(e, { body: richiesta('C001', {}) });
     expect(none.status).toBe(400);
     expect(none.json.listaErrori[0].codiceErroreAnomalia).toBe('EN132');
@@ -346,19 +352,19 @@ describe('simulated ANPR answers', () => {
 
   it('honours dataRiferimentoRichiesta and returns increasing idOperazioneANPR', async () => {
     const e = await setup();
-    const a = await call(e, { body: { ...richiesta('C001', { idANPR: 'AB12345CD' }), datiRichiesta: { dataRiferimentoRichiesta: '2011-05-05', motivoRichiesta: 'm', casoUso: 'C001' } } });
-    const b = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CD' }) });
+    const a = await call(e, { body: { ...richiesta('C001', { idANPR: 'AB12345CV' }), datiRichiesta: { dataRiferimentoRichiesta: '2011-05-05', motivoRichiesta: 'm', casoUso: 'C001' } } });
+    const b = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }) });
     expect(e.registry.queries.map((q) => q.asOf)).toEqual(['2011-05-05', '2025-01-15']);
     expect(Number(b.json.idOperazioneANPR)).toBeGreaterThan(Number(a.json.idOperazioneANPR));
   });
 
   it('replays the earlier answer for a known idOperazioneClient', async () => {
     const e = await setup();
-    const first = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CD' }, { idOperazioneClient: '42' }) });
-    const again = await call(e, { body: richiesta('C001', { idANPR: 'EF67890GH' }, { idOperazioneClient: '42' }) });
+    const first = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }, { idOperazioneClient: '42' }) });
+    const again = await call(e, { body: richiesta('C001', { idANPR: 'EF67890GM' }, { idOperazioneClient: '42' }) });
     expect(again.json).toEqual(first.json);
     const notFound = await call(e, { body: richiesta('C001', { idANPR: 'OR69233LN' }, { idOperazioneClient: '43' }) });
-    const notFoundAgain = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CD' }, { idOperazioneClient: '43' }) });
+    const notFoundAgain = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }, { idOperazioneClient: '43' }) });
     expect(notFoundAgain.status).toBe(404);
     expect(notFoundAgain.json).toEqual(notFound.json);
   });
@@ -389,10 +395,10 @@ describe('simulated ANPR answers', () => {
     }
     const e = await setup();
     const answers: Array<[string, { status: number; json: unknown }]> = [
-      ['C001', await call(e, { body: richiesta('C001', { idANPR: 'AB12345CD' }) })],
-      ['C001', await call(e, { body: richiesta('C001', { codiceFiscale: 'VRDGPP40E10Z600Y' }) })],
-      ['C021', await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'AB12345CD' }) })],
-      ['C021', await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'UV97531WX' }) })],
+      ['C001', await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }) })],
+      ['C001', await call(e, { body: richiesta('C001', { codiceFiscale: 'VRDGPP40E10Z600P' }) })],
+      ['C021', await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'AB12345CV' }) })],
+      ['C021', await call(e, { code: 'C021', body: richiesta('C021', { idANPR: 'UV97531WN' }) })],
       ['C030', await call(e, { code: 'C030', body: richiesta('C030', { cognome: 'ROSSI', nome: 'LUCA' }) })],
       ['C001', await call(e, { body: richiesta('C001', { idANPR: 'OR69233LN' }) })],
     ];

@@ -129,7 +129,9 @@ describe('sandbox catalogue', () => {
     expect(data('naturalised-as-of').cittadinanza).not.toContain('100');
     expect(data('omocodia').codiceFiscale).not.toBe(data('omocodia-natural').codiceFiscale);
     expect(data('convivenza')).toMatchObject({ famigliaTipo: '4' });
-    expect(data('convivenza').legami).toEqual(expect.arrayContaining(['24', '25']));
+    // Tabella 6 (scheda convivenza): 1 responsabile, then membri.
+    expect(data('convivenza').legami).toEqual(expect.arrayContaining(['1', '2']));
+    expect(new Set(data('convivenza').legami)).toEqual(new Set(['1', '2']));
     expect(data('cohabiting').legami).toContain('23');
   });
 

@@ -257,7 +257,7 @@ export function buildSandboxCatalogue(registry: SyntheticRegistry): SandboxCatal
   });
 
   const conv = one(registry, 'convivenza');
-  found('convivenza', 'Convivenza (non-family cohabitation)', conv, 'Responsabile (legame 24) of a convivenza anagrafica (tipo 4), e.g. a religious community; the other members have legame 25.');
+  found('convivenza', 'Convivenza (non-family cohabitation)', conv, 'Responsabile (legame 1, Tabella 6) of a convivenza anagrafica (tipo 4), e.g. a religious community; the other members have legame 2 (membro della convivenza).');
 
   const coh = one(registry, 'cohabiting');
   found('cohabiting', 'Unmarried couple (convivente)', coh, 'Intestatario of a famiglia where the partner has legame 23 (convivente con vincoli affettivi).');
@@ -365,6 +365,7 @@ export function renderCatalogueMarkdown(cat: SandboxCatalogue): string {
   lines.push('- **Query** is the search criterion to use (`codiceFiscale` and `idANPR` mean the value in the row). `asOf` is the reference date (`dataRiferimentoRichiesta`); without it, today.');
   lines.push('- **Expect** is the outcome on both channels: *found* (SOAP `Risposta…OK`, PDND 200), *more than one subject* (ANPR EN131-family errors), *not found* (EN122; PDND 404), *invalid request* (rejected before the search).');
   lines.push('- Searches by codice fiscale on PDND also carry the warning EN148 (query by codice fiscale instead of idANPR).');
+  lines.push('- A comuneResidenza restriction exists on SOAP 3002 only: SOAP E002 and the PDND e-services refuse it as an invalid request (field comuneResidenza) before calling ANPR, so search without it there and filter the answer by residence.');
   lines.push('- The machine-readable twin of this document is `sandbox-catalogue.json` (same entries, with the exact facts each answer must show); the simulator also serves it at `GET /catalogue`.');
   lines.push('');
   const groups: [string, (e: CatalogueEntry) => boolean][] = [
@@ -387,7 +388,8 @@ export function renderCatalogueMarkdown(cat: SandboxCatalogue): string {
   lines.push('## Codes used');
   lines.push('');
   lines.push('- Stato civile (Tabella 1): 1 celibe/nubile, 2 coniugato/a, 3 vedovo/a, 4 divorziato/a, 6 unito civilmente, 7/8 stato libero.');
-  lines.push('- Relazione di parentela (Tabella 5): 1 intestatario, 2 marito/moglie, 3 figlio/figlia, 6 padre/madre, 23 convivente, 24 responsabile della convivenza, 25 convivente in convivenza, 28 unito civilmente.');
+  lines.push('- Relazione di parentela (Tabella 5, in a famiglia, tipo 3 or 5): 1 intestatario, 2 marito/moglie, 3 figlio/figlia, 6 padre/madre, 23 convivente, 28 unito civilmente.');
+  lines.push('- Legame (Tabella 6, in a convivenza anagrafica, tipo 4): 1 responsabile della convivenza, 2 membro della convivenza.');
   lines.push('- Tipo famiglia: 3 famiglia, 4 convivenza, 5 famiglia AIRE. Tipo indirizzo (Tabella 25): 1 residenza, 4 residenza estera.');
   lines.push('- Tipo soggiorno (Tabella 8): 1 permesso, 2 carta di soggiorno / permesso CE per soggiornanti di lungo periodo.');
   lines.push('');

@@ -1,28 +1,12 @@
-/** Descriptions of the ANPR decoding-table codes the population uses (tables in ../shared/anpr/tables). */
+/**
+ * ANPR decoding-table codes the population uses (tables in ../shared/anpr/tables). Descriptions of
+ * Tabella 1 (stato civile) and of the legame tables (5 famiglia, 6 convivenza) are not repeated
+ * here: they come from '#libs/anpr', so the simulator and the adapters decode a code the same way.
+ */
 
-/** Tabella 1, Stato civile. */
-export const STATO_CIVILE: Readonly<Record<string, string>> = {
-  '1': 'Celibe/Nubile',
-  '2': 'Coniugato/a',
-  '3': 'Vedovo/a',
-  '4': 'Divorziato/a',
-  '6': 'Unito civilmente',
-  '7': 'Stato libero a seguito di decesso della parte unita civilmente',
-  '8': "Stato libero a seguito di scioglimento dell'unione",
-  '9': 'Non classificabile/ignoto/n.c',
-};
-
-/** Tabella 5, Relazione di parentela (famiglia). Only the codes the generator uses. */
-export const LEGAME: Readonly<Record<string, string>> = {
-  '1': 'Intestatario Scheda',
-  '2': 'Marito / Moglie',
-  '3': 'Figlio / Figlia',
-  '6': 'Padre / Madre',
-  '23': 'Convivente (con vincoli di adozione o affettivi)',
-  '24': 'Responsabile della convivenza non affettiva',
-  '25': 'Convivente in convivenza non affettiva',
-  '28': 'Unito civilmente',
-};
+/** Codici legame the generator assigns: Tabella 5 in a famiglia (tipo 3 and 5), Tabella 6 in a convivenza (tipo 4). */
+export const LEGAME_FAMIGLIA = { intestatario: '1', coniuge: '2', figlio: '3', genitore: '6', convivente: '23', unitoCivilmente: '28' } as const;
+export const LEGAME_IN_CONVIVENZA = { responsabile: '1', membro: '2' } as const;
 
 /** Tabella 8, Tipo soggiorno. */
 export const TIPO_SOGGIORNO: Readonly<Record<string, string>> = {
@@ -34,7 +18,7 @@ export const TIPO_SOGGIORNO: Readonly<Record<string, string>> = {
 export const TIPO_INDIRIZZO = { residenza: '1', residenzaEstera: '4' } as const;
 
 /** tipoScheda / tipo famiglia. */
-export const TIPO_FAMIGLIA = { famiglia: '3', convivenza: '4', famigliaAire: '5' } as const;
+export { TIPO_SCHEDA as TIPO_FAMIGLIA } from '#libs/anpr';
 
 /** Tabella AIRE iscrizione motives used. */
 export const MOTIVO_ISCRIZIONE_AIRE: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
-import { computeCodiceFiscale, completeIdAnpr, MAX_OMOCODIA_LEVEL, normaliseOmocodia } from '#libs/anpr';
+import { computeCodiceFiscale, completeIdAnpr, MAX_OMOCODIA_LEVEL, normaliseOmocodia, STATO_CIVILE } from '#libs/anpr';
 import type { Cittadinanza, Decesso, DocumentoIdentita, EventoMatrimonio, Indirizzo, IscrizioneAire, Luogo, Residenza, StatoCivile } from '#libs/anpr';
-import { STATO_CIVILE, TIPO_FAMIGLIA, TIPO_INDIRIZZO } from './codes.js';
+import { LEGAME_IN_CONVIVENZA, TIPO_FAMIGLIA, TIPO_INDIRIZZO } from './codes.js';
 import { addDays, addYears, fromDays, maxDate, minDate, toDays } from './dates.js';
 import { COGNOMI, FOREIGN_NAMES, FOREIGN_STREETS, NOMI_FEMMINILI, NOMI_MASCHILI, TOPONIMI } from './names.js';
 import { type ComuneInfo, DEMO_COMUNE_ISTAT, ITALIA, loadPlaces, type Places, STATI_ESTERI, type StatoEstero } from './places.js';
@@ -11,7 +11,7 @@ export const POPULATION_REFERENCE_DATE = '2025-06-30';
 export const DEFAULT_SEED = 20240418;
 export const DEFAULT_SIZE = 10_000;
 /** Bump when the generator changes in a way that changes the population for a given seed. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** ANPR's published test idANPR (REFERENCE §3.5): never assigned, so it always answers EN122. */
 export const RESERVED_NOT_FOUND_ID_ANPR = 'OR69233LN';
 
@@ -686,7 +686,10 @@ class PopulationBuilder {
     const sesso = this.rng.pick(['M', 'F'] as const);
     const members: PersonRecord[] = [];
     for (let i = 0; i < n; i++) {
-      const p = this.italian(sesso, this.birthDateForAge(25, 90), home, family, i === 0 ? '24' : '25');
+      // A convivenza anagrafica is a scheda convivenza: its legami are Tabella 6 (1 responsabile,
+      // 2 membro), not Tabella 5's 24/25, which belong to a scheda famiglia.
+      const legame = i === 0 ? LEGAME_IN_CONVIVENZA.responsabile : LEGAME_IN_CONVIVENZA.membro;
+      const p = this.italian(sesso, this.birthDateForAge(25, 90), home, family, legame);
       this.settle([p], home, maxDate(since, this.dateBetween(addYears(p.dataNascita, 20), addDays(REF, -30))), addr);
       this.italianDocuments(p);
       members.push(p);

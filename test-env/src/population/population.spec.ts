@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isValidCodiceFiscale, isValidIdAnpr, normaliseOmocodia, omocodicVariant, validateCodiceFiscale } from '#libs/anpr';
+import { isValidCodiceFiscale, isValidIdAnpr, LEGAME_CONVIVENZA, normaliseOmocodia, omocodicVariant, PARENTELA, STATO_CIVILE, validateCodiceFiscale } from '#libs/anpr';
 import type { NormalisedPerson, PersonCriterion, PersonQuery } from '#libs/anpr';
-import { STATO_CIVILE } from './codes.js';
 import { DEFAULT_SIZE, generatePopulation, POPULATION_REFERENCE_DATE, RESERVED_NOT_FOUND_ID_ANPR } from './generator.js';
 import { findSharedTablesDir, parseCsvLine } from './places.js';
 import { createSyntheticRegistry, SyntheticRegistry } from './registry.js';
@@ -100,26 +99,31 @@ describe('generation', () => {
 });
 
 describe('families', () => {
-  const tabella5 = (): Set<string> => {
+  const tableIds = (file: string, fallback: string[]): Set<string> => {
     const dir = findSharedTablesDir();
-    if (!dir) return new Set(['1', '2', '3', '6', '23', '24', '25', '28']);
-    const lines = readFileSync(join(dir, 'tab_Relazione_di_parentela___Famiglia.csv'), 'utf8').split(/\r?\n/).filter(Boolean);
+    if (!dir) return new Set(fallback);
+    const lines = readFileSync(join(dir, file), 'utf8').split(/\r?\n/).filter(Boolean);
     const header = parseCsvLine(lines[0]);
     return new Set(lines.slice(1).map((l) => parseCsvLine(l)[header.indexOf('ID')]));
   };
 
-  it('shows the same componenti to every member, with Tabella 5 kinship codes and one intestatario', () => {
-    const codes = tabella5();
+  it('shows the same componenti to every member, with Tabella 5 codes in famiglie, Tabella 6 in convivenze, and one head', () => {
+    const tabella5 = tableIds('tab_Relazione_di_parentela___Famiglia.csv', ['1', '2', '3', '6', '23', '28']);
+    const tabella6 = tableIds('tab_Legame____Convivenza.csv', ['1', '2', '3', '9']);
     const problems: string[] = [];
     for (const f of registry.population.families) {
       const views = f.members.map((m) => registry.search(q({ kind: 'idANPR', idANPR: registry.persons[m.person].idANPR }, { asOf: POPULATION_REFERENCE_DATE }))[0].famiglia);
       const first = JSON.stringify(views[0]);
       if (views.some((v) => JSON.stringify(v) !== first)) problems.push(`family ${f.idFamiglia} differs between members`);
       const legami = f.members.map((m) => m.codiceLegame);
-      if (legami.some((c) => !codes.has(c))) problems.push(`family ${f.idFamiglia} has codes outside Tabella 5`);
-      const heads = legami.filter((c) => c === '1' || c === '24').length;
-      if (heads !== 1) problems.push(`family ${f.idFamiglia} has ${heads} intestatari`);
-      if (f.tipo === '4' && !legami.includes('24')) problems.push(`convivenza ${f.idFamiglia} without responsabile`);
+      const table = f.tipo === '4' ? tabella6 : tabella5;
+      if (legami.some((c) => !table.has(c))) problems.push(`family ${f.idFamiglia} (tipo ${f.tipo}) has codes outside its table`);
+      // Code 1 is the head in both tables: intestatario (Tabella 5), responsabile (Tabella 6).
+      const heads = legami.filter((c) => c === '1').length;
+      if (heads !== 1) problems.push(`family ${f.idFamiglia} has ${heads} heads`);
+      if (f.tipo === '4' && legami.some((c) => c !== '1' && c !== '2')) problems.push(`convivenza ${f.idFamiglia} with a legame other than responsabile/membro`);
+      const described = views[0]?.componenti.every((c) => c.descrizioneLegame === (f.tipo === '4' ? LEGAME_CONVIVENZA : PARENTELA)[c.codiceLegame]);
+      if (!described) problems.push(`family ${f.idFamiglia} has a componente without its table's description`);
       for (const m of f.members) if (registry.persons[m.person].family !== f.index) problems.push(`person ${m.person} points to another family`);
     }
     expect(problems.slice(0, 10)).toEqual([]);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { normaliseOmocodia, validateCodiceFiscale } from '#libs/anpr';
+import { describeLegame, normaliseOmocodia, validateCodiceFiscale } from '#libs/anpr';
 import type { ComponenteFamiglia, Famiglia, NormalisedPerson, PersonQuery, Residenza } from '#libs/anpr';
 import type { SimulatedRegistry } from '../registry.js';
-import { LEGAME } from './codes.js';
 import { todayIso } from './dates.js';
 import { type GenerateOptions, generatePopulation, type PersonRecord, type Population } from './generator.js';
 
@@ -177,7 +176,7 @@ export class SyntheticRegistry implements SimulatedRegistry {
         nome: q.nome,
         dataNascita: q.dataNascita,
         codiceLegame: m.codiceLegame,
-        descrizioneLegame: LEGAME[m.codiceLegame],
+        descrizioneLegame: describeLegame(f.tipo, m.codiceLegame),
       });
     }
     return { tipo: f.tipo, idFamiglia: f.idFamiglia, componenti };

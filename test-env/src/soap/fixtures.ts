@@ -12,9 +12,9 @@ const famigliaRossi = {
   tipo: '3',
   idFamiglia: '4400123',
   componenti: [
-    { codiceFiscale: 'RSSMRA80A01H501U', idANPR: 'AB12CD34E', cognome: 'ROSSI', nome: 'MARIO', dataNascita: '1980-01-01', codiceLegame: '1', descrizioneLegame: 'Intestatario Scheda' },
-    { codiceFiscale: 'BNCNNA82B41H501X', idANPR: 'ZX98YT76W', cognome: 'BIANCHI', nome: 'ANNA', dataNascita: '1982-02-01', codiceLegame: '2', descrizioneLegame: 'Marito / Moglie' },
-    { codiceFiscale: 'RSSLCU10C03H501Z', idANPR: 'QW45ER67T', cognome: 'ROSSI', nome: 'LUCA', dataNascita: '2010-03-03', codiceLegame: '3', descrizioneLegame: 'Figlio / Figlia' },
+    { codiceFiscale: 'RSSMRA80A01H501U', idANPR: 'AB12CD34M', cognome: 'ROSSI', nome: 'MARIO', dataNascita: '1980-01-01', codiceLegame: '1', descrizioneLegame: 'Intestatario Scheda' },
+    { codiceFiscale: 'BNCNNA82B41H501S', idANPR: 'ZX98YT76D', cognome: 'BIANCHI', nome: 'ANNA', dataNascita: '1982-02-01', codiceLegame: '2', descrizioneLegame: 'Marito / Moglie' },
+    { codiceFiscale: 'RSSLCU10C03H501C', idANPR: 'QW45ER67M', cognome: 'ROSSI', nome: 'LUCA', dataNascita: '2010-03-03', codiceLegame: '3', descrizioneLegame: 'Figlio / Figlia' },
   ],
 };
 
@@ -25,7 +25,7 @@ const residenzaRossi = {
 };
 
 export const MARIO: NormalisedPerson = {
-  idANPR: 'AB12CD34E',
+  idANPR: 'AB12CD34M',
   generalita: {
     codiceFiscale: 'RSSMRA80A01H501U',
     validitaCF: '1',
@@ -39,22 +39,22 @@ export const MARIO: NormalisedPerson = {
   residenza: [residenzaRossi],
   cittadinanza: [{ codiceStato: '100', descrizioneStato: 'ITALIA' }],
   statoCivile: { codice: '2', descrizione: 'Coniugato/a' },
-  matrimoni: [{ tipo: 'matrimonio', data: '2008-06-14', luogo: { comune: ROMA }, coniuge: { codiceFiscale: 'BNCNNA82B41H501X', cognome: 'BIANCHI', nome: 'ANNA' } }],
+  matrimoni: [{ tipo: 'matrimonio', data: '2008-06-14', luogo: { comune: ROMA }, coniuge: { codiceFiscale: 'BNCNNA82B41H501S', cognome: 'BIANCHI', nome: 'ANNA' } }],
   documenti: [{ tipo: 'cartaIdentita', numero: 'CA12345AA', dataRilascio: '2020-01-10', dataScadenza: '2031-01-01', rilasciatoDa: '058091' }],
   famiglia: famigliaRossi,
 };
 
 export const ANNA: NormalisedPerson = {
-  idANPR: 'ZX98YT76W',
-  generalita: { codiceFiscale: 'BNCNNA82B41H501X', validitaCF: '1', cognome: 'BIANCHI', nome: 'ANNA', sesso: 'F', dataNascita: '1982-02-01', luogoNascita: { comune: ROMA } },
+  idANPR: 'ZX98YT76D',
+  generalita: { codiceFiscale: 'BNCNNA82B41H501S', validitaCF: '1', cognome: 'BIANCHI', nome: 'ANNA', sesso: 'F', dataNascita: '1982-02-01', luogoNascita: { comune: ROMA } },
   residenza: [residenzaRossi],
   famiglia: famigliaRossi,
 };
 
 export const JEAN: NormalisedPerson = {
-  idANPR: 'FR00DP01A',
+  idANPR: 'FR00DP018',
   generalita: {
-    codiceFiscale: 'DPNJNE75C02Z110K',
+    codiceFiscale: 'DPNJNE75C02Z110E',
     validitaCF: '1',
     cognome: 'DUPONT',
     nome: 'JEAN',
@@ -71,15 +71,15 @@ export const JEAN: NormalisedPerson = {
 };
 
 export const GIULIA_AIRE: NormalisedPerson = {
-  idANPR: 'AI00RE01B',
-  generalita: { codiceFiscale: 'VRDGLI90D41H501Q', validitaCF: '1', cognome: 'VERDI', nome: 'GIULIA', sesso: 'F', dataNascita: '1990-04-01', luogoNascita: { comune: ROMA }, soggettoAIRE: true },
+  idANPR: 'AI00RE014',
+  generalita: { codiceFiscale: 'VRDGLI90D41H501A', validitaCF: '1', cognome: 'VERDI', nome: 'GIULIA', sesso: 'F', dataNascita: '1990-04-01', luogoNascita: { comune: ROMA }, soggettoAIRE: true },
   residenza: [{ tipoIndirizzo: '4', localitaEstera: { codiceStato: '215', descrizioneStato: 'FRANCIA', localita: 'LIONE', indirizzo: 'RUE DE LA REPUBLIQUE 5', consolato: 'CONSOLATO GENERALE DI LIONE' }, dataDecorrenza: '2015-09-01' }],
   aire: { comuneIscrizione: { codiceIstat: '058091', nomeComune: 'ROMA' }, dataIscrizione: '2015-10-01', motivo: 'C01' },
 };
 
 /** Two records sharing one codice fiscale: the data-quality case behind EN131. */
-export const TWIN_A: NormalisedPerson = { idANPR: 'TW00IN01A', generalita: { codiceFiscale: 'TWNXXX70A01H501A', cognome: 'GEMELLI', nome: 'PRIMO', sesso: 'M', dataNascita: '1970-01-01', luogoNascita: { comune: ROMA } } };
-export const TWIN_B: NormalisedPerson = { idANPR: 'TW00IN02B', generalita: { codiceFiscale: 'TWNXXX70A01H501A', cognome: 'GEMELLI', nome: 'SECONDO', sesso: 'M', dataNascita: '1970-01-01', luogoNascita: { comune: ROMA } } };
+export const TWIN_A: NormalisedPerson = { idANPR: 'TW00IN01J', generalita: { codiceFiscale: 'TWNXXX70A01H501J', cognome: 'GEMELLI', nome: 'PRIMO', sesso: 'M', dataNascita: '1970-01-01', luogoNascita: { comune: ROMA } } };
+export const TWIN_B: NormalisedPerson = { idANPR: 'TW00IN02H', generalita: { codiceFiscale: 'TWNXXX70A01H501J', cognome: 'GEMELLI', nome: 'SECONDO', sesso: 'M', dataNascita: '1970-01-01', luogoNascita: { comune: ROMA } } };
 
 export const FAKE_PERSONS = [MARIO, ANNA, JEAN, GIULIA_AIRE, TWIN_A, TWIN_B];
 

@@ -96,11 +96,11 @@ const ctx = (timeoutMs = 5000): AnprCallContext => ({
   loa: 'SPID_L2',
 });
 
-const query: PersonQuery = { criterion: { kind: 'idANPR', idANPR: 'AB12345CD' }, sections: ['residenza'], motivoRichiesta: 'PROT-1' };
+const query: PersonQuery = { criterion: { kind: 'idANPR', idANPR: 'AB12345CV' }, sections: ['residenza'], motivoRichiesta: 'PROT-1' };
 
 const ok = (idOp = '77'): Scripted => ({
   status: 200,
-  body: JSON.stringify({ idOperazioneANPR: idOp, listaSoggetti: { datiSoggetto: [{ identificativi: { idANPR: 'AB12345CD' }, residenza: [{ tipoIndirizzo: '1' }] }] } }),
+  body: JSON.stringify({ idOperazioneANPR: idOp, listaSoggetti: { datiSoggetto: [{ identificativi: { idANPR: 'AB12345CV' }, residenza: [{ tipoIndirizzo: '1' }] }] } }),
 });
 const ko = (status: number, codice: string, campo?: string): Scripted => ({
   status,
@@ -164,7 +164,7 @@ describe('PDND wire format', () => {
     const sent = JSON.parse(body.toString('utf8'));
     expect(sent).toEqual({
       idOperazioneClient: res.clientOperationId,
-      criteriRicerca: { idANPR: 'AB12345CD' },
+      criteriRicerca: { idANPR: 'AB12345CV' },
       datiRichiesta: { dataRiferimentoRichiesta: todayInRome(t0), motivoRichiesta: 'PROT-1', casoUso: 'C001' },
     });
   });

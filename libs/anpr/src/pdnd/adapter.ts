@@ -12,8 +12,9 @@
  *                                    already an idANPR, the residence service, as C030 cannot take one).
  * Sections no PDND e-service here carries (cittadinanza, statoCivile, matrimonio, documenti, aire,
  * storici) are reported as a `GERES-PDND-SECTIONS` warning, or refused when `unsupportedSections`
- * is 'reject'. For merged calls `anprOperationId` and `clientOperationId` list every call's id,
- * comma-separated, in call order.
+ * is 'reject'. Criteria no e-service takes (identity documents, a comuneResidenza restriction) are
+ * refused as invalid_request before anything is signed. For merged calls `anprOperationId` and
+ * `clientOperationId` list every call's id, comma-separated, in call order.
  */
 import { AnprError } from '../errors.js';
 import type { AnprWarning, LookupResult, NormalisedPerson, PersonCriterion, PersonQuery, Section } from '../model.js';
@@ -191,11 +192,12 @@ export class PdndAnprAdapter implements AnprPort {
   }
 
   async findPersons(query: PersonQuery, ctx: AnprCallContext): Promise<LookupResult> {
+    // Before any voucher, signature or operation id: a bad query costs nothing and reaches no one.
+    assertQueryUsable(query);
     const settings = ctx.comune.pdnd;
     if (!settings) {
       throw new AnprError('invalid_request', `Comune ${ctx.comune.codiceIstat} has no PDND settings`, { field: 'comune.pdnd' });
     }
-    assertQueryUsable(query);
     const plan = planEservices(query.sections, query.criterion, settings.purposes, this.options.residenceService);
     const warnings: AnprWarning[] = [];
     if (plan.unsupported.length > 0) {

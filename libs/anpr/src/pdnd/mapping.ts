@@ -21,51 +21,7 @@ import type {
   TipoLuogo,
   TipoResidenza,
 } from './wire.js';
-
-/** Tabella 5, relazione di parentela (famiglia). */
-const PARENTELA: Record<string, string> = {
-  '1': 'Intestatario Scheda',
-  '2': 'Marito / Moglie',
-  '3': 'Figlio / Figlia',
-  '4': 'Nipote (discendente)',
-  '5': 'Pronipote (discendente)',
-  '6': 'Padre / Madre',
-  '7': 'Nonno / Nonna',
-  '8': 'Bisnonno / Bisnonna',
-  '9': 'Fratello / Sorella',
-  '10': 'Nipote (collaterale)',
-  '11': 'Zio / Zia (Collaterale)',
-  '12': 'Cugino / Cugina',
-  '13': 'Altro Parente',
-  '14': 'Figliastro / Figliastra',
-  '15': 'Patrigno / Matrigna',
-  '16': 'Genero / Nuora',
-  '17': 'Suocero / Suocera',
-  '18': 'Cognato / Cognata',
-  '19': 'Fratellastro / Sorellastra',
-  '20': 'Nipote (Affine)',
-  '21': 'Zio / Zia (Affine)',
-  '22': 'Altro Affine',
-  '23': 'Convivente (con vincoli di adozione o affettivi)',
-  '24': 'Responsabile della convivenza non affettiva',
-  '25': 'Convivente in convivenza non affettiva',
-  '26': 'Tutore',
-  '28': 'Unito civilmente',
-  '80': 'Adottato',
-  '81': 'Nipote',
-  '99': 'Non definito/comunicato',
-};
-
-/** Tabella 6, legame nella convivenza. */
-const LEGAME_CONVIVENZA: Record<string, string> = {
-  '1': 'Responsabile convivenza',
-  '2': 'Membro della convivenza',
-  '3': 'Altro',
-  '9': 'Ignoto',
-};
-
-export const descrizioneLegame = (tipoLegame: string | undefined, codiceLegame: string): string =>
-  (tipoLegame === '4' ? LEGAME_CONVIVENZA[codiceLegame] : PARENTELA[codiceLegame]) ?? '';
+import { describeLegame } from '../tables.js';
 
 const defined = <T extends object>(obj: T): T =>
   Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== '')) as T;
@@ -179,8 +135,10 @@ export function personFromSoggetto(s: TipoDatiSoggettiEnte): NormalisedPerson {
   return person;
 }
 
-function componente(s: TipoDatiSoggettiEnte): ComponenteFamiglia {
+function componente(s: TipoDatiSoggettiEnte, familyTipo: string | undefined): ComponenteFamiglia {
   const codiceLegame = s.legameSoggetto?.codiceLegame ?? '';
+  // A member without its own tipoLegame belongs to the subject's scheda, which picks the table.
+  const tipoLegame = s.legameSoggetto?.tipoLegame ?? familyTipo;
   return defined({
     codiceFiscale: s.generalita?.codiceFiscale?.codFiscale ?? '',
     idANPR: s.identificativi?.idANPR,
@@ -188,7 +146,7 @@ function componente(s: TipoDatiSoggettiEnte): ComponenteFamiglia {
     nome: s.generalita?.nome ?? '',
     dataNascita: s.generalita?.dataNascita,
     codiceLegame,
-    descrizioneLegame: descrizioneLegame(s.legameSoggetto?.tipoLegame, codiceLegame),
+    descrizioneLegame: codiceLegame ? describeLegame(tipoLegame, codiceLegame) : undefined,
   }) as ComponenteFamiglia;
 }
 
@@ -230,7 +188,7 @@ export function personFromC021(soggetti: TipoDatiSoggettiEnte[], criterion: Pers
     tipo: tipo ?? '',
     componenti: [...soggetti]
       .sort((a, b) => Number(a.legameSoggetto?.progressivoComponente ?? 0) - Number(b.legameSoggetto?.progressivoComponente ?? 0))
-      .map(componente),
+      .map((s) => componente(s, tipo)),
   };
   person.famiglia = famiglia;
   return person;

@@ -102,7 +102,7 @@ const ctx = (over: Partial<AnprCallContext> = {}, timeoutMs = 5000): AnprCallCon
 });
 
 const byIdAnpr: PersonQuery = {
-  criterion: { kind: 'idANPR', idANPR: 'AB12345CD' },
+  criterion: { kind: 'idANPR', idANPR: 'AB12345CV' },
   sections: ['generalita', 'residenza'],
   motivoRichiesta: 'PROT-2024-0001',
 };
@@ -112,7 +112,7 @@ const RISPOSTA_C001 = {
   listaSoggetti: {
     datiSoggetto: [
       {
-        identificativi: { idANPR: 'AB12345CD' },
+        identificativi: { idANPR: 'AB12345CV' },
         generalita: {
           codiceFiscale: { codFiscale: 'RSSMRA80A01H501U', validitaCF: '1' },
           cognome: 'ROSSI',
@@ -141,7 +141,7 @@ const RISPOSTA_C001 = {
 };
 
 const MARIO: NormalisedPerson = {
-  idANPR: 'AB12345CD',
+  idANPR: 'AB12345CV',
   generalita: {
     codiceFiscale: 'RSSMRA80A01H501U',
     validitaCF: '1',
@@ -287,7 +287,7 @@ describe('PDND over nock: what goes on the wire', () => {
 
     expect(JSON.parse(call.body.toString('utf8'))).toEqual({
       idOperazioneClient: res.clientOperationId,
-      criteriRicerca: { idANPR: 'AB12345CD' },
+      criteriRicerca: { idANPR: 'AB12345CV' },
       datiRichiesta: { dataRiferimentoRichiesta: todayInRome(t0), motivoRichiesta: 'PROT-2024-0001', casoUso: 'C001' },
     });
     expect(res.clientOperationId).toMatch(/^\d+$/);
@@ -324,7 +324,7 @@ describe('PDND over nock: answers', () => {
       200,
       {
         idOperazioneANPR: '4712',
-        listaSoggetti: { datiSoggetto: [{ identificativi: { idANPR: 'AB12345CD' } }] },
+        listaSoggetti: { datiSoggetto: [{ identificativi: { idANPR: 'AB12345CV' } }] },
         listaAnomalie: [
           { codiceErroreAnomalia: 'EN148', tipoErroreAnomalia: 'W', testoErroreAnomalia: 'Ricerca effettuata per codice fiscale' },
         ],
@@ -334,7 +334,7 @@ describe('PDND over nock: answers', () => {
     const res = await new PdndAnprAdapter().findPersons(query, ctx());
 
     expect(token.isDone() && anpr.isDone()).toBe(true);
-    expect(res.persons).toEqual([{ idANPR: 'AB12345CD' }]);
+    expect(res.persons).toEqual([{ idANPR: 'AB12345CV' }]);
     expect(res.warnings).toEqual([{ code: 'EN148', text: 'Ricerca effettuata per codice fiscale' }]);
     expect(calls[0]!.url).toBe(`${ANPR_ORIGIN}${C030_PATH}`);
     const body = JSON.parse(calls[0]!.body.toString('utf8'));
@@ -503,11 +503,11 @@ describe('PDND over nock: voucher cache', () => {
         return [200, { access_token: 'voucher-other', token_type: 'Bearer', expires_in: 600 }];
       });
     const anpr2 = eservice(C001_PATH, calls, ok);
-    await adapter.findPersons(byIdAnpr, ctx({ operatorId: 'VRDLGU70B02F205X' }));
+    await adapter.findPersons(byIdAnpr, ctx({ operatorId: 'VRDLGU70B02F205V' }));
     expect(token2.isDone() && anpr2.isDone()).toBe(true);
     expect(tokens).toHaveLength(2);
     expect(adapter.tokenRequests).toBe(2);
     expect(calls[2]!.headers.get('authorization')).toBe('Bearer voucher-other');
-    expect(decodeJwt(calls[2]!.headers.get('agid-jwt-trackingevidence')!).userID).toBe('VRDLGU70B02F205X');
+    expect(decodeJwt(calls[2]!.headers.get('agid-jwt-trackingevidence')!).userID).toBe('VRDLGU70B02F205V');
   });
 });

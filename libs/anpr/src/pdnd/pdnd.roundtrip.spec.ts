@@ -99,7 +99,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
   it('C030: codice fiscale → idANPR, with the EN148 warning surfaced', async () => {
     const { adapter, ctx, sent } = await setup();
     const res = await adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'rssmra80a01h501u' }, []), ctx());
-    expect(res.persons).toEqual([{ idANPR: 'AB12345CD' }]);
+    expect(res.persons).toEqual([{ idANPR: 'AB12345CV' }]);
     expect(res.channel).toBe('pdnd');
     expect(res.anprOperationId).toMatch(/^\d+$/);
     expect(res.clientOperationId).toMatch(/^\d+$/);
@@ -109,12 +109,12 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('C001: generalita and residenza by idANPR, no warning', async () => {
     const { adapter, ctx, sent } = await setup();
-    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['generalita', 'residenza'], { asOf: '2024-06-30' }), ctx());
+    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita', 'residenza'], { asOf: '2024-06-30' }), ctx());
     expect(sent[0]!.url).toContain('/C001-servizioNotifica/v1/anpr-service-e002');
     expect(res.warnings).toEqual([]);
     expect(res.persons).toHaveLength(1);
     const p = res.persons[0]!;
-    expect(p.idANPR).toBe('AB12345CD');
+    expect(p.idANPR).toBe('AB12345CV');
     expect(p.generalita).toEqual(PEOPLE.mario.generalita);
     expect(p.residenza).toEqual(PEOPLE.mario.residenza);
     expect(p.famiglia).toBeUndefined();
@@ -122,7 +122,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('C001: a foreign residence (localitaEstera) and the AIRE flag', async () => {
     const { adapter, ctx } = await setup();
-    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'UV97531WX' }, ['generalita', 'residenza']), ctx());
+    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'UV97531WN' }, ['generalita', 'residenza']), ctx());
     const p = res.persons[0]!;
     expect(p.generalita?.soggettoAIRE).toBe(true);
     expect(p.generalita?.luogoNascita).toEqual(PEOPLE.giuseppe.generalita!.luogoNascita);
@@ -131,7 +131,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('C020 when the Comune is configured for it', async () => {
     const { adapter, ctx, sent } = await setup({}, { residenceService: 'C020' });
-    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
+    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
     expect(sent[0]!.url).toContain('/C020-servizioAccertamentoResidenza/v1/anpr-service-e002');
     expect(res.persons[0]!.residenza).toEqual(PEOPLE.mario.residenza);
     expect(res.persons[0]!.generalita).toBeUndefined();
@@ -139,16 +139,16 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('C021: the family with kinship, seen from a member', async () => {
     const { adapter, ctx, sent } = await setup();
-    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'EF67890GH' }, ['famiglia']), ctx());
+    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'EF67890GM' }, ['famiglia']), ctx());
     expect(sent[0]!.url).toContain('/C021-servizioAccertamentoStatoFamiglia/v1/anpr-service-e002');
     const p = res.persons[0]!;
-    expect(p.idANPR).toBe('EF67890GH');
+    expect(p.idANPR).toBe('EF67890GM');
     expect(p.famiglia).toEqual(PEOPLE.mario.famiglia);
   });
 
   it('C021: datiDecesso for a deceased person', async () => {
     const { adapter, ctx } = await setup();
-    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'UV97531WX' }, ['decesso', 'generalita']), ctx());
+    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'UV97531WN' }, ['decesso', 'generalita']), ctx());
     expect(res.persons[0]!.decesso).toEqual(PEOPLE.giuseppe.decesso);
     expect(res.persons[0]!.generalita?.cognome).toBe('VERDI');
   });
@@ -160,7 +160,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
       ctx(),
     );
     expect(sent.map((s) => (s.body as { datiRichiesta: { casoUso: string } }).datiRichiesta.casoUso)).toEqual(['C001', 'C021']);
-    expect((sent[1]!.body as { criteriRicerca: unknown }).criteriRicerca).toEqual({ idANPR: 'AB12345CD' });
+    expect((sent[1]!.body as { criteriRicerca: unknown }).criteriRicerca).toEqual({ idANPR: 'AB12345CV' });
     const p = res.persons[0]!;
     expect(p.generalita).toEqual(PEOPLE.mario.generalita);
     expect(p.residenza).toEqual(PEOPLE.mario.residenza);
@@ -176,48 +176,48 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     const err = await failure(adapter.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Luca' }, ['residenza', 'famiglia']), ctx()));
     expect(err.kind).toBe('ambiguous');
     const ok = await adapter.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Luca' }, []), ctx());
-    expect(ok.persons.map((p) => p.idANPR).sort()).toEqual(['LM24680NP', 'QR13579ST']);
+    expect(ok.persons.map((p) => p.idANPR).sort()).toEqual(['LM24680NZ', 'QR13579S7']);
   });
 
   it('passes the as-of date to the registry as dataRiferimentoRichiesta', async () => {
     const { adapter, ctx, registry, sent } = await setup();
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza'], { asOf: '2019-12-31' }), ctx());
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza'], { asOf: '2019-12-31' }), ctx());
     expect((sent[0]!.body as { datiRichiesta: { dataRiferimentoRichiesta: string } }).datiRichiesta.dataRiferimentoRichiesta).toBe('2019-12-31');
     expect(registry.queries.at(-1)!.asOf).toBe('2019-12-31');
     // Before Luca was born ANPR knows nothing about him.
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NP' }, ['residenza'], { asOf: '2009-01-01' }), ctx()));
+    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NZ' }, ['residenza'], { asOf: '2009-01-01' }), ctx()));
     expect(err.kind).toBe('not_found');
   });
 
   it('caches the voucher: one token call for N lookups of the same purpose and user', async () => {
     const { adapter, ctx, sim } = await setup();
-    for (let i = 0; i < 5; i++) await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
+    for (let i = 0; i < 5; i++) await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
     expect(sim.stats.tokenRequests).toBe(1);
     expect(adapter.tokenRequests).toBe(1);
     expect(sim.stats.serviceRequests).toBe(5);
     // Another operator: the tracking evidence (bound into the voucher) differs, so a new voucher.
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx({ operatorId: 'OPERATORE02' }));
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx({ operatorId: 'OPERATORE02' }));
     expect(sim.stats.tokenRequests).toBe(2);
   });
 
   it('renews the voucher shortly before it expires', async () => {
     let clock = Date.parse('2025-03-01T09:00:00Z');
     const { adapter, ctx, sim } = await setup({ now: () => clock }, { now: () => clock });
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
     clock += 500_000; // 100 s left: still used
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
     expect(sim.stats.tokenRequests).toBe(1);
     clock += 50_000; // 50 s left: inside the refresh margin
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
     expect(sim.stats.tokenRequests).toBe(2);
   });
 
   it('401 from GovWay: the whole call is retried once with a fresh voucher', async () => {
     const { adapter, ctx, sim } = await setup();
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
     sim.revokeIssuedVouchers();
-    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
-    expect(res.persons[0]!.idANPR).toBe('AB12345CD');
+    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
+    expect(res.persons[0]!.idANPR).toBe('AB12345CV');
     expect(sim.stats.tokenRequests).toBe(2);
     expect(sim.stats.serviceRequests).toBe(3);
   });
@@ -234,7 +234,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
   it('a wrong audience is refused by GovWay → security_rejected', async () => {
     const { adapter, ctx } = await setup();
     const err = await failure(
-      adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx({}, { audienceBaseUrl: 'https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR-PDND' })),
+      adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx({}, { audienceBaseUrl: 'https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR-PDND' })),
     );
     expect(err.kind).toBe('security_rejected');
     expect(err.details.httpStatus).toBe(400);
@@ -244,15 +244,15 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
   it('a token endpoint refusal (wrong key registered) → security_rejected', async () => {
     const { adapter, ctx } = await setup();
     const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx({}, { privateKeyPem: other.privateKey })));
+    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx({}, { privateKeyPem: other.privateKey })));
     expect(err.kind).toBe('security_rejected');
   });
 
   it('429 after the daily quota → unavailable with retryAfterSeconds', async () => {
     const { adapter, ctx } = await setup({ dailyQuota: 2 });
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx());
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'EF67890GH' }, ['residenza']), ctx());
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NP' }, ['residenza']), ctx()));
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'EF67890GM' }, ['residenza']), ctx());
+    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NZ' }, ['residenza']), ctx()));
     expect(err.kind).toBe('unavailable');
     expect(err.details.httpStatus).toBe(429);
     expect(err.details.retryAfterSeconds).toBeGreaterThan(0);
@@ -260,28 +260,28 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('idOperazioneClient is idempotent: the same id gets the earlier answer', async () => {
     const { adapter, ctx } = await setup({}, { operationIds: { next: () => '20250301090000001' } });
-    const first = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['generalita']), ctx());
-    const again = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'EF67890GH' }, ['generalita']), ctx());
+    const first = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita']), ctx());
+    const again = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'EF67890GM' }, ['generalita']), ctx());
     expect(again.anprOperationId).toBe(first.anprOperationId);
     expect(again.persons).toEqual(first.persons);
-    expect(again.persons[0]!.idANPR).toBe('AB12345CD');
+    expect(again.persons[0]!.idANPR).toBe('AB12345CV');
   });
 
   it('a malformed answer → unavailable', async () => {
     const { adapter, ctx, fault } = await setup();
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx()); // warm the voucher
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx()); // warm the voucher
     fault.next = 'malformed';
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza']), ctx()));
+    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx()));
     expect(err.kind).toBe('unavailable');
     expect(err.details.httpStatus).toBe(200);
   });
 
   it('sections no PDND e-service carries: a warning, or a refusal when configured', async () => {
     const { adapter, ctx } = await setup();
-    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza', 'cittadinanza', 'statoCivile']), ctx());
+    const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza', 'cittadinanza', 'statoCivile']), ctx());
     expect(res.warnings).toEqual([{ code: 'GERES-PDND-SECTIONS', text: expect.stringContaining('cittadinanza, statoCivile') }]);
     const strict = new PdndAnprAdapter({ unsupportedSections: 'reject' });
-    const err = await failure(strict.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['cittadinanza']), ctx()));
+    const err = await failure(strict.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['cittadinanza']), ctx()));
     expect(err.kind).toBe('invalid_request');
     expect(err.details.field).toBe('sections');
   });
@@ -290,9 +290,30 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     const { adapter, ctx, sim } = await setup();
     const doc = await failure(adapter.findPersons(q({ kind: 'documento', tipo: 'cartaIdentita', numero: 'CA00000AA' }, ['generalita']), ctx()));
     expect(doc.kind).toBe('invalid_request');
-    const noMotivo = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['generalita'], { motivoRichiesta: ' ' }), ctx()));
+    const noMotivo = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita'], { motivoRichiesta: ' ' }), ctx()));
     expect(noMotivo.details.field).toBe('motivoRichiesta');
+    // No residence restriction on any e-service: refused, not silently dropped.
+    const restricted = await failure(adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, ['generalita', 'residenza'], { comuneResidenza: '058091' }), ctx()));
+    expect(restricted).toMatchObject({ kind: 'invalid_request', details: { field: 'comuneResidenza' } });
+    expect(restricted.message).toMatch(/PDND e-services.*cannot restrict the search by residence/);
     expect(sim.stats.serviceRequests + sim.stats.tokenRequests).toBe(0);
+  });
+
+  it('refuses invalid criteria before any voucher, signature or call', async () => {
+    const { adapter, ctx, sim, sent } = await setup();
+    const cases: Array<[PersonQuery, string]> = [
+      [q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501V' }, ['generalita']), 'criterion.codiceFiscale'],
+      [q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['famiglia']), 'criterion.idANPR'],
+      [q({ kind: 'generalita', cognome: 'ROSSI', nome: ' ' }, ['generalita']), 'criterion.nome'],
+      [q({ kind: 'generalita', cognome: 'ROSSI', nome: 'MARIO', dataNascita: '1980-02-31' }, ['generalita']), 'criterion.dataNascita'],
+      [q({ kind: 'generalita', cognome: 'ROSSI', nome: 'MARIO', luogoNascita: { codiceIstatComune: 'H501' } }, ['generalita']), 'criterion.luogoNascita.codiceIstatComune'],
+      [q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita'], { asOf: '2023-02-29' }), 'asOf'],
+      [q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita'], { motivoRichiesta: 'P'.repeat(241) }), 'motivoRichiesta'],
+    ];
+    for (const [query, field] of cases) expect((await failure(adapter.findPersons(query, ctx()))).details.field).toBe(field);
+    expect(sim.stats.serviceRequests + sim.stats.tokenRequests).toBe(0);
+    expect(sent).toHaveLength(0);
+    expect(adapter.tokenRequests).toBe(0);
   });
 
   it('sends request bodies valid against the official OpenAPI (RichiestaE002)', async () => {
@@ -304,8 +325,8 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     const { adapter, ctx, sent } = await setup({}, { residenceService: 'C001' });
     await adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, []), ctx());
     await adapter.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Mario', dataNascita: '1980-01-01', luogoNascita: { codiceIstatComune: '058091' } }, []), ctx());
-    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CD' }, ['residenza', 'famiglia']), ctx());
-    await adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'VRDGPP40E10Z600Y' }, ['generalita'], { asOf: '2019-01-01' }), ctx());
+    await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza', 'famiglia']), ctx());
+    await adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'VRDGPP40E10Z600P' }, ['generalita'], { asOf: '2019-01-01' }), ctx());
     expect(sent.length).toBeGreaterThanOrEqual(5);
     for (const { body } of sent) {
       const code = (body as { datiRichiesta: { casoUso: string } }).datiRichiesta.casoUso;

@@ -1,9 +1,8 @@
 import { AnprError } from '../errors.js';
 import type { PersonCriterion, PersonQuery } from '../model.js';
+import { refuseComuneResidenza, validatePersonQuery } from '../validate-query.js';
 import type { PdndEserviceCode } from './eservices.js';
 import type { RichiestaE002, TipoCriteriRicercaE002 } from './wire.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today in Italy: ANPR dates are civil dates in Europe/Rome, not UTC. */
 export const todayInRome = (nowMs: number): string =>
@@ -25,12 +24,7 @@ function criteria(criterion: PersonCriterion, code: PdndEserviceCode): TipoCrite
       const out: TipoCriteriRicercaE002 = { cognome: criterion.cognome, nome: criterion.nome };
       if (criterion.dataNascita || criterion.luogoNascita) {
         out.datiNascita = {};
-        if (criterion.dataNascita) {
-          if (!ISO_DATE.test(criterion.dataNascita)) {
-            throw new AnprError('invalid_request', 'dataNascita must be YYYY-MM-DD', { field: 'criterion.dataNascita' });
-          }
-          out.datiNascita.dataEvento = criterion.dataNascita;
-        }
+        if (criterion.dataNascita) out.datiNascita.dataEvento = criterion.dataNascita;
         const luogo = criterion.luogoNascita;
         if (luogo?.codiceIstatComune) out.datiNascita.luogoNascita = { comune: { codiceIstat: luogo.codiceIstatComune } };
         else if (luogo?.codiceStato) out.datiNascita.luogoNascita = { localita: { codiceStato: luogo.codiceStato } };
@@ -44,14 +38,16 @@ function criteria(criterion: PersonCriterion, code: PdndEserviceCode): TipoCrite
   }
 }
 
-/** Checks that fail before anything is signed or sent. */
+/**
+ * Checks that fail before anything is signed or sent: the port's validation, then what no PDND
+ * e-service can express (identity documents, a residence restriction).
+ */
 export function assertQueryUsable(query: PersonQuery): void {
-  if (!query.motivoRichiesta || query.motivoRichiesta.trim() === '') {
-    throw new AnprError('invalid_request', 'motivoRichiesta is required by the PDND e-services', { field: 'motivoRichiesta' });
+  validatePersonQuery(query);
+  if (query.criterion.kind === 'documento') {
+    throw new AnprError('invalid_request', 'The PDND e-services cannot search by identity document', { field: 'criterion.documento' });
   }
-  if (query.asOf !== undefined && !ISO_DATE.test(query.asOf)) {
-    throw new AnprError('invalid_request', 'asOf must be YYYY-MM-DD', { field: 'asOf' });
-  }
+  refuseComuneResidenza(query, 'The PDND e-services (C001, C020, C021, C030)');
 }
 
 /** The `RichiestaE002` body for one e-service call. */

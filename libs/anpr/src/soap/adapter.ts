@@ -7,9 +7,10 @@ import type { LookupResult, PersonQuery } from '../model.js';
 import type { AnprCallContext, AnprPort, ComuneAnprSettings, KeystoreRef } from '../port.js';
 import { KeystoreCache, type LoadedKeystore } from '../pki/keystore.js';
 import { createIdPostazioneFirmato } from '../pki/pkcs7.js';
+import { validatePersonQuery } from '../validate-query.js';
 import { SOAP_SERVICES } from './constants.js';
 import type { OperationIdSource } from './operation-id.js';
-import { buildRequestBody, type PlaceResolver } from './request-builder.js';
+import { assertExpressible, buildRequestBody, type PlaceResolver } from './request-builder.js';
 import { interpretResponse } from './response-parser.js';
 import { httpSoapTransport, type SoapTransport } from './transport.js';
 import { buildSignedAssertion, buildSignedEnvelope, type SignatureAlgorithms } from './wssecurity.js';
@@ -65,8 +66,11 @@ export class SoapAnprAdapter implements AnprPort {
   }
 
   async findPersons(query: PersonQuery, ctx: AnprCallContext): Promise<LookupResult> {
+    // Before anything costly or visible: no operation id is spent, no key is touched, nothing is sent.
+    validatePersonQuery(query);
     const soap = ctx.comune.soap;
     if (!soap) throw new AnprError('invalid_request', `Comune ${ctx.comune.codiceIstat} has no SOAP settings`, { field: 'comune.soap' });
+    assertExpressible(soap.service, query);
     if (!ctx.operatorId) throw new AnprError('invalid_request', 'An ANPR operator id is required', { field: 'operatorId' });
     const ws = ctx.workstation;
     if (!ws?.id || !ws.keystore) {

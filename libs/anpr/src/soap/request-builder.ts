@@ -1,6 +1,7 @@
 import type { AnprEnvironment } from '../port.js';
 import type { PersonCriterion, PersonQuery, Section } from '../model.js';
 import { AnprError } from '../errors.js';
+import { isCalendarDate, refuseComuneResidenza, validatePersonQuery } from '../validate-query.js';
 import { SOAP_SERVICES, type SoapServiceDescriptor } from './constants.js';
 import { FULL_RECORD_CODE, SECTION_CODES } from './tables.js';
 import { el, esc, leaf } from './xml.js';
@@ -27,15 +28,16 @@ export interface RequestBuildOptions {
   fornitoreApplicativo?: string;
 }
 
+/** How messages name E002 when it refuses what it cannot express. */
+export const E002_NAME = 'SOAP E002 consultazione_soggetti';
+
 /** tipoInvio as ANPR expects it for each environment; a mismatch is refused by ANPR. */
 export const TIPO_INVIO: Record<AnprEnvironment, string> = { FREE: 'FREE', TEST: 'TEST', PRE: 'PRE_SUB', PROD: 'PROD' };
 
 const invalid = (field: string, message: string) => new AnprError('invalid_request', message, { field });
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 function isoDate(value: string, field: string): string {
-  if (!ISO_DATE.test(value)) throw invalid(field, `${field} must be a date YYYY-MM-DD`);
+  if (!isCalendarDate(value)) throw invalid(field, `${field} must be a real calendar date YYYY-MM-DD`);
   return value;
 }
 
@@ -91,13 +93,15 @@ function tipoLocalita(codiceStato: string, field: string, places?: PlaceResolver
 
 function datiNascita(c: Extract<PersonCriterion, { kind: 'generalita' }>, places?: PlaceResolver): string {
   if (!c.dataNascita) {
-    if (c.luogoNascita) throw invalid('dataNascita', 'A birth place can only be searched together with the birth date');
+    if (c.luogoNascita?.codiceIstatComune || c.luogoNascita?.codiceStato) {
+      throw invalid('criterion.dataNascita', 'A birth place can only be searched together with the birth date on the SOAP services');
+    }
     return '';
   }
   let luogo = '';
-  if (c.luogoNascita?.codiceIstatComune) luogo = el('luogoNascita', el('comune', tipoComune(c.luogoNascita.codiceIstatComune, 'luogoNascita.codiceIstatComune', places)));
-  else if (c.luogoNascita?.codiceStato) luogo = el('luogoNascita', el('localita', tipoLocalita(c.luogoNascita.codiceStato, 'luogoNascita.codiceStato', places)));
-  return el('datiNascita', leaf('dataEvento', isoDate(c.dataNascita, 'dataNascita')), luogo);
+  if (c.luogoNascita?.codiceIstatComune) luogo = el('luogoNascita', el('comune', tipoComune(c.luogoNascita.codiceIstatComune, 'criterion.luogoNascita.codiceIstatComune', places)));
+  else if (c.luogoNascita?.codiceStato) luogo = el('luogoNascita', el('localita', tipoLocalita(c.luogoNascita.codiceStato, 'criterion.luogoNascita.codiceStato', places)));
+  return el('datiNascita', leaf('dataEvento', isoDate(c.dataNascita, 'criterion.dataNascita')), luogo);
 }
 
 function criteri3002(c: PersonCriterion): string {
@@ -107,18 +111,18 @@ function criteri3002(c: PersonCriterion): string {
     case 'idANPR':
       return leaf('idANPR', idAnpr(c.idANPR));
     case 'generalita':
-      return leaf('cognome', name(c.cognome, 'cognome')) + leaf('nome', name(c.nome, 'nome'));
+      return leaf('cognome', name(c.cognome, 'criterion.cognome')) + leaf('nome', name(c.nome, 'criterion.nome'));
     case 'documento': {
       const numero = c.numero.trim().toUpperCase();
       if (c.tipo === 'cartaIdentita') {
-        if (!/^[0-9A-Z ]{1,20}$/.test(numero)) throw invalid('documento.numero', 'Invalid carta d\'identità number');
+        if (!/^[0-9A-Z ]{1,20}$/.test(numero)) throw invalid('criterion.numero', 'Invalid carta d\'identità number');
         return el('cartaIdentita3000', leaf('numero', numero));
       }
       if (c.tipo === 'passaporto') {
-        if (!/^[0-9A-Z ]{1,30}$/.test(numero)) throw invalid('documento.numero', 'Invalid passport number');
+        if (!/^[0-9A-Z ]{1,30}$/.test(numero)) throw invalid('criterion.numero', 'Invalid passport number');
         return el('permessoDiSoggiorno3000', leaf('numeroPassaporto', numero));
       }
-      if (!/^[0-9A-Z\-./ ]{1,20}$/.test(numero)) throw invalid('documento.numero', 'Invalid permesso di soggiorno number');
+      if (!/^[0-9A-Z\-./ ]{1,20}$/.test(numero)) throw invalid('criterion.numero', 'Invalid permesso di soggiorno number');
       return el('permessoDiSoggiorno3000', el('datiSoggiorno30XX', leaf('numeroSoggiorno', numero)));
     }
   }
@@ -126,13 +130,13 @@ function criteri3002(c: PersonCriterion): string {
 
 function codiceFiscale(cf: string): string {
   const v = cf.trim().toUpperCase();
-  if (!/^[0-9A-Z]{11,16}$/.test(v)) throw invalid('codiceFiscale', 'codiceFiscale must be 11 to 16 letters or digits');
+  if (!/^[0-9A-Z]{11,16}$/.test(v)) throw invalid('criterion.codiceFiscale', 'codiceFiscale must be 11 to 16 letters or digits');
   return v;
 }
 
 function idAnpr(id: string): string {
   const v = id.trim().toUpperCase();
-  if (!/^[A-Z0-9]{9}$/.test(v)) throw invalid('idANPR', 'idANPR must be 9 letters or digits');
+  if (!/^[A-Z0-9]{9}$/.test(v)) throw invalid('criterion.idANPR', 'idANPR must be 9 letters or digits');
   return v;
 }
 
@@ -165,10 +169,28 @@ function testata(service: SoapServiceDescriptor, t: TestataInput, o: RequestBuil
 }
 
 /**
+ * The port's validation plus what the service itself cannot express: a birth place without the
+ * birth date on both, and on E002 identity documents and a residence restriction.
+ */
+export function assertExpressible(serviceCode: '3002' | 'E002', query: PersonQuery): void {
+  validatePersonQuery(query);
+  const c = query.criterion;
+  // datiNascita carries the place only beside dataEvento, which it requires.
+  if (c.kind === 'generalita' && !c.dataNascita && (c.luogoNascita?.codiceIstatComune || c.luogoNascita?.codiceStato)) {
+    throw invalid('criterion.dataNascita', 'A birth place can only be searched together with the birth date on the SOAP services');
+  }
+  if (serviceCode !== 'E002') return;
+  if (query.criterion.kind === 'documento') throw invalid('criterion', `${E002_NAME} cannot search by identity document`);
+  refuseComuneResidenza(query, E002_NAME);
+}
+
+/**
  * The Body's request element (Richiesta3002 or RichiestaE002) for a PersonQuery, in the element
  * order the XSD sequences impose. Children are unqualified (elementFormDefault="unqualified").
  */
 export function buildRequestBody(serviceCode: '3002' | 'E002', query: PersonQuery, t: TestataInput, o: RequestBuildOptions = {}): string {
+  // Also here, not only in the adapter: this builder is public and must not emit a body the port refuses.
+  assertExpressible(serviceCode, query);
   const service = SOAP_SERVICES[serviceCode];
   const c = query.criterion;
   const asOf = isoDate(query.asOf ?? todayInItaly(t.dataOraRichiesta), 'asOf');
@@ -199,11 +221,11 @@ export function buildRequestBody(serviceCode: '3002' | 'E002', query: PersonQuer
       break;
     case 'generalita': {
       const dn = datiNascita(c, o.places);
-      criteri = leaf('cognome', name(c.cognome, 'cognome')) + leaf('nome', name(c.nome, 'nome')) + dn;
+      criteri = leaf('cognome', name(c.cognome, 'criterion.cognome')) + leaf('nome', name(c.nome, 'criterion.nome')) + dn;
       break;
     }
     case 'documento':
-      throw invalid('criterion', 'E002 consultazione_soggetti cannot search by identity document');
+      throw invalid('criterion', `${E002_NAME} cannot search by identity document`);
   }
   const casoUso = o.casoUso ?? 'C001';
   if (!/^[0-9a-zA-Z]{1,16}$/.test(casoUso)) throw invalid('casoUso', 'casoUso must be 1 to 16 letters or digits');

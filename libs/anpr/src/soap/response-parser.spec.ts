@@ -3,7 +3,7 @@ import { AnprError } from '../errors.js';
 import type { PersonQuery } from '../model.js';
 import { dateTimeInItaly, datiAnagraficiRichiesti, InMemoryOperationIdSource, interpretResponse, kindForAnprCode, sanitiseNote } from './index.js';
 
-const query: PersonQuery = { criterion: { kind: 'idANPR', idANPR: 'AB12CD34E' }, sections: ['generalita'], motivoRichiesta: 'x' };
+const query: PersonQuery = { criterion: { kind: 'idANPR', idANPR: 'AB12CD34M' }, sections: ['generalita'], motivoRichiesta: 'x' };
 const env = (body: string) => `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${body}</s:Body></s:Envelope>`;
 const interpret = (service: '3002' | 'E002', body: string, httpStatus = 200) => {
   try {
@@ -41,11 +41,11 @@ describe('response interpretation', () => {
     const r = interpret(
       '3002',
       env(`<a:Risposta3002 xmlns:a="http://sogei.it/ANPR/3000consultazione"><a:Risposta3002_OK><testataRisposta><idOperazioneANPR>5</idOperazioneANPR><esitoOperazione>6</esitoOperazione></testataRisposta>
-        <listaSoggetti><datiSoggetto><identificativi><idANPR>AB12CD34E</idANPR></identificativi><generalita><cognome>ROSSI</cognome><nome>MARIO</nome><sesso>M</sesso></generalita></datiSoggetto></listaSoggetti>
+        <listaSoggetti><datiSoggetto><identificativi><idANPR>AB12CD34M</idANPR></identificativi><generalita><cognome>ROSSI</cognome><nome>MARIO</nome><sesso>M</sesso></generalita></datiSoggetto></listaSoggetti>
         <listaAnomalie><errore><codiceErroreAnomalia>EW001</codiceErroreAnomalia><tipoErroreAnomalia>W</tipoErroreAnomalia><testoErroreAnomalia>attenzione</testoErroreAnomalia></errore></listaAnomalie>
         </a:Risposta3002_OK></a:Risposta3002>`),
     );
-    expect(r).toMatchObject({ anprOperationId: '5', clientOperationId: '7', warnings: [{ code: 'EW001', text: 'attenzione' }], persons: [{ idANPR: 'AB12CD34E', generalita: { cognome: 'ROSSI', sesso: 'M' } }] });
+    expect(r).toMatchObject({ anprOperationId: '5', clientOperationId: '7', warnings: [{ code: 'EW001', text: 'attenzione' }], persons: [{ idANPR: 'AB12CD34M', generalita: { cognome: 'ROSSI', sesso: 'M' } }] });
   });
 
   it('Client fault → security_rejected, Server fault → unavailable, junk → unavailable', () => {

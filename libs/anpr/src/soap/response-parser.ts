@@ -13,7 +13,7 @@ import type {
   Residenza,
 } from '../model.js';
 import { NS, SOAP_SERVICES } from './constants.js';
-import { describeLegame, STATO_CIVILE } from './tables.js';
+import { describeLegame, describeStatoCivile } from '../tables.js';
 import { child, childElements, descendants, parseXml, text, type Document, type Element } from './xml.js';
 
 /** ANPR error codes by the typed error they mean (REFERENCE.md §2.4). */
@@ -225,7 +225,7 @@ function person(s: Element): NormalisedPerson {
     generalita: g ? generalita(g) : undefined,
     residenza: residenze.length ? residenze : undefined,
     cittadinanza: cittadinanze.length ? cittadinanze : undefined,
-    statoCivile: statoCivile ? { codice: statoCivile, descrizione: STATO_CIVILE[statoCivile] ?? `Codice ${statoCivile}` } : undefined,
+    statoCivile: statoCivile ? { codice: statoCivile, descrizione: describeStatoCivile(statoCivile) } : undefined,
     matrimoni: matrimoni(s),
     decesso: decesso ? strip({ data: text(decesso, 'dataEvento') ?? '', luogo: luogo(child(decesso, 'luogoEvento')) }) : undefined,
     documenti: documenti(s),

@@ -76,7 +76,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       expect(r.persons).toEqual([MARIO]);
     });
     it('idANPR, from the family member side', async () => {
-      const r = await a().findPersons(q({ kind: 'idANPR', idANPR: 'ZX98YT76W' }, ['generalita', 'residenza', 'famiglia']), ctx());
+      const r = await a().findPersons(q({ kind: 'idANPR', idANPR: 'ZX98YT76D' }, ['generalita', 'residenza', 'famiglia']), ctx());
       expect(r.persons).toEqual([ANNA]);
     });
     it('carta d\'identità, permesso di soggiorno and passport', async () => {
@@ -92,7 +92,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       expect(r.persons).toEqual([{ idANPR: JEAN.idANPR, generalita: JEAN.generalita, decesso: JEAN.decesso }]);
     });
     it('AIRE citizen with a foreign residence', async () => {
-      const r = await a().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'VRDGLI90D41H501Q' }), ctx());
+      const r = await a().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'VRDGLI90D41H501A' }), ctx());
       expect(r.persons).toEqual([GIULIA_AIRE]);
     });
     it('returns only the sections asked for', async () => {
@@ -110,7 +110,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       expect(r.warnings.map((w) => w.code)).toEqual(['EN148']);
     });
     it('by idANPR: no warning', async () => {
-      const r = await adapter().findPersons(q({ kind: 'idANPR', idANPR: 'FR00DP01A' }), e002());
+      const r = await adapter().findPersons(q({ kind: 'idANPR', idANPR: 'FR00DP018' }), e002());
       expect(r.persons).toEqual([JEAN]);
       expect(r.warnings).toEqual([]);
     });
@@ -124,13 +124,13 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
 
   describe('error mapping', () => {
     it('EN122 → not_found, with ANPR operation id', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'NNNNNN00A01H501N' }), ctx()));
+      const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'NNNNNN00A01H501R' }), ctx()));
       expect(e).toBeInstanceOf(AnprError);
       expect(e).toMatchObject({ kind: 'not_found', details: { anprCode: 'EN122' } });
       expect(e!.details.anprOperationId).toMatch(/^\d+$/);
     });
     it('EN131 → ambiguous', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'TWNXXX70A01H501A' }), ctx()));
+      const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'TWNXXX70A01H501J' }), ctx()));
       expect(e).toMatchObject({ kind: 'ambiguous', details: { anprCode: 'EN131' } });
     });
     it('generalità: a list of matches', async () => {
@@ -141,7 +141,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       const strict = http.createServer(createSoapSimulatorHandler({ ...simOpts, acceptedTipoInvio: ['PROD'] }));
       const url = await listen(strict);
       try {
-        const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune({ baseUrl: url }))));
+        const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url }))));
         expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'EN132', field: 'tipoInvio' } });
       } finally {
         strict.closeAllConnections();
@@ -150,15 +150,44 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
     });
     it('local validation → invalid_request with field', async () => {
       const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'bad!' }), ctx()));
-      expect(e).toMatchObject({ kind: 'invalid_request', details: { field: 'codiceFiscale' } });
+      expect(e).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.codiceFiscale' } });
       const e2 = await failure(adapter({ places: undefined }).findPersons(q({ kind: 'generalita', cognome: 'A', nome: 'B', dataNascita: '1980-01-01', luogoNascita: { codiceIstatComune: '058091' } }), ctx()));
-      expect(e2).toMatchObject({ kind: 'invalid_request', details: { field: 'luogoNascita.codiceIstatComune' } });
+      expect(e2).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.luogoNascita.codiceIstatComune' } });
+    });
+    it('invalid criteria are refused before anything is sent or an operation id is spent, on 3002 and E002', async () => {
+      const counting: OperationIdSource & { n: number } = { n: 0, next: async () => String(5_000_000 + ++counting.n) };
+      const calls = registry.calls.length;
+      let sent = 0;
+      const ad = adapter({ operationIds: counting, transport: (req) => (sent++, httpSoapTransport(req)) });
+      const e002 = ctx(comune({ service: 'E002' }));
+      for (const c of [ctx(), e002]) {
+        // MARIO's code with its check character changed: ANPR would answer with its own error.
+        expect(await failure(ad.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501V' }), c))).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.codiceFiscale' } });
+        expect(await failure(ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), c))).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.idANPR' } });
+        expect(await failure(ad.findPersons({ ...q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), asOf: '2024-02-30' }, c))).toMatchObject({ details: { field: 'asOf' } });
+        expect(await failure(ad.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Mario', dataNascita: '1980-02-30' }), c))).toMatchObject({ details: { field: 'criterion.dataNascita' } });
+        expect(await failure(ad.findPersons({ ...q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), motivoRichiesta: 'x'.repeat(241) }, c))).toMatchObject({ details: { field: 'motivoRichiesta' } });
+      }
+      expect(sent).toBe(0);
+      expect(counting.n).toBe(0);
+      expect(registry.calls.length).toBe(calls);
+    });
+    it('E002 refuses comuneResidenza rather than dropping it; 3002 restricts with it', async () => {
+      const calls = registry.calls.length;
+      const restricted = { ...q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, ['generalita']), comuneResidenza: '058091' };
+      const e = await failure(adapter().findPersons(restricted, ctx(comune({ service: 'E002' }))));
+      expect(e).toMatchObject({ kind: 'invalid_request', details: { field: 'comuneResidenza' } });
+      expect(e!.message).toMatch(/E002 consultazione_soggetti cannot restrict the search by residence/);
+      expect(registry.calls.length).toBe(calls);
+      const r = await adapter().findPersons(restricted, ctx());
+      expect(r.persons.map((p) => p.idANPR)).toEqual([MARIO.idANPR]);
+      expect(registry.calls.at(-1)!.comuneResidenza).toBe('058091');
     });
     it('connection refused → unavailable', async () => {
       const closed = http.createServer();
       const url = await listen(closed);
       await new Promise((r) => closed.close(r));
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune({ baseUrl: url }))));
+      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url }))));
       expect(e).toMatchObject({ kind: 'unavailable' });
     });
   });
@@ -178,39 +207,39 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
 
   describe('security', () => {
     it('a body changed after signing → SOAP Fault → security_rejected', async () => {
-      const tampering = adapter({ transport: (req) => httpSoapTransport({ ...req, body: req.body.replace('RSSMRA80A01H501U', 'BNCNNA82B41H501X') }) });
+      const tampering = adapter({ transport: (req) => httpSoapTransport({ ...req, body: req.body.replace('RSSMRA80A01H501U', 'BNCNNA82B41H501S') }) });
       const e = await failure(tampering.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx()));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/Message signature/);
     });
     it('an expired timestamp → security_rejected', async () => {
       const late = adapter({ now: () => new Date(Date.now() - 10 * 60_000) });
-      const e = await failure(late.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx()));
+      const e = await failure(late.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx()));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/Timestamp/);
     });
     it('a Comune certificate from another CA → security_rejected', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune({ keystore: otherPki.comune('888231') }))));
+      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ keystore: otherPki.comune('888231') }))));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/not issued by a trusted CA/);
     });
     it('a workstation certificate from another CA → security_rejected (PKCS#7)', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: otherPki.workstation('888231-CO-0000') } })));
+      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: otherPki.workstation('888231-CO-0000') } })));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/Workstation certificate/);
     });
     it('IdPostazioneFirmato signed by another workstation → security_rejected', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: pki.workstation('888231-CO-0001') } })));
+      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: pki.workstation('888231-CO-0001') } })));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/another workstation/);
     });
     it('a SAML attribute missing (empty IdApplicazione) → security_rejected', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune({ idApplicazione: '' }))));
+      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ idApplicazione: '' }))));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/attribute IdApplicazione missing/);
     });
     it('IdSede of another Comune → rejected by policy', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune({ idSede: '888999' }))));
+      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ idSede: '888999' }))));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/rejected by policy/);
     });
@@ -220,7 +249,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
     const run = async (faults: SoapSimulatorOptions['faults'], timeoutMs = 5_000) => {
       simOpts.faults = faults;
       try {
-        return await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }, ['generalita']), ctx(comune({}, timeoutMs))));
+        return await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx(comune({}, timeoutMs))));
       } finally {
         simOpts.faults = undefined;
       }
@@ -246,15 +275,15 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       let ops = 0;
       const stop = observePrivateKeyOperations(() => ops++);
       try {
-        await ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }, ['generalita']), ctx());
+        await ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx());
         expect(ops).toBe(3); // cold: IdPostazioneFirmato, assertion, message
         for (let i = 0; i < 5; i++) {
           ops = 0;
-          await ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }, ['generalita']), ctx());
+          await ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx());
           expect(ops).toBe(1);
         }
         ops = 0;
-        await ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }, ['generalita']), ctx(comune(), { clientIp: '10.0.0.8' }));
+        await ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx(comune(), { clientIp: '10.0.0.8' }));
         expect(ops).toBe(2); // a new SubjectLocality needs a new assertion; the PKCS#7 is reused
       } finally {
         stop();
@@ -264,7 +293,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       let t = Date.parse('2024-06-01T10:00:00Z');
       const fault = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>x</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
       const ad = adapter({ now: () => new Date(t), assertionLifetimeSeconds: 120, assertionRefreshMarginSeconds: 30, transport: async () => ({ status: 500, body: fault }) });
-      const call = () => failure(ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }, ['generalita']), ctx()));
+      const call = () => failure(ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx()));
       let ops = 0;
       const stop = observePrivateKeyOperations(() => ops++);
       try {
@@ -325,13 +354,13 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       const url = await listen(s);
       try {
         const r = await adapter().findPersons(
-          q({ kind: 'idANPR', idANPR: 'AB12CD34E' }, ['generalita']),
+          q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']),
           ctx(comune({ baseUrl: url.replace('127.0.0.1', 'localhost'), tlsKeystore: pki.comune('888231'), tlsCaPem: pki.caCertPem })),
         );
-        expect(r.persons[0]!.idANPR).toBe('AB12CD34E');
+        expect(r.persons[0]!.idANPR).toBe('AB12CD34M');
         expect(peerCN).toBe('888231');
         // Without the client certificate the TLS handshake is refused.
-        const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), ctx(comune({ baseUrl: url.replace('127.0.0.1', 'localhost'), tlsCaPem: pki.caCertPem }))));
+        const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url.replace('127.0.0.1', 'localhost'), tlsCaPem: pki.caCertPem }))));
         expect(e).toMatchObject({ kind: 'unavailable' });
       } finally {
         s.closeAllConnections();

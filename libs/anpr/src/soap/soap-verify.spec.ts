@@ -61,7 +61,7 @@ maybe('SOAP request: verified by xmlsec1 and xmllint', () => {
     ['codiceFiscale, every section', { criterion: { kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, sections: ['generalita', 'residenza', 'famiglia', 'cittadinanza', 'statoCivile', 'matrimonio', 'decesso', 'documenti', 'aire'], motivoRichiesta: 'Pratica 12/2024', asOf: '2024-05-01' }],
     ['generalita with birth data and place', { criterion: { kind: 'generalita', cognome: "D'Angelo", nome: 'Maria Luisa', dataNascita: '1980-01-01', luogoNascita: { codiceIstatComune: '058091' } }, sections: ['generalita'], motivoRichiesta: 'x' }],
     ['foreign birth place', { criterion: { kind: 'generalita', cognome: 'Dupont', nome: 'Jean', dataNascita: '1975-03-02', luogoNascita: { codiceStato: '215' } }, sections: ['residenza'], motivoRichiesta: 'x' }],
-    ['idANPR, full record', { criterion: { kind: 'idANPR', idANPR: 'AB12CD34E' }, sections: [], motivoRichiesta: 'x' }],
+    ['idANPR, full record', { criterion: { kind: 'idANPR', idANPR: 'AB12CD34M' }, sections: [], motivoRichiesta: 'x' }],
   ];
   const docQueries: Array<[string, PersonQuery]> = [
     ['carta identita, comuneResidenza', { criterion: { kind: 'documento', tipo: 'cartaIdentita', numero: 'CA12345AA' }, sections: ['documenti'], motivoRichiesta: 'x', comuneResidenza: '058091' }],
@@ -124,7 +124,7 @@ maybe('SOAP request: verified by xmlsec1 and xmllint', () => {
     const adapter = new SoapAnprAdapter({ operationIds: new InMemoryOperationIdSource(), transport, places });
     await adapter.findPersons(queries[0]![1], ctx('3002', 'rsa-sha1', 'sha1')).catch(() => undefined);
     const file = join(work, 'tampered.xml');
-    writeFileSync(file, sent[0]!.replace('RSSMRA80A01H501U', 'RSSMRA80A01H501V'));
+    writeFileSync(file, sent[0]!.replace('RSSMRA80A01H501U', 'BNCNNA82B41H501S'));
     const r = run('xmlsec1', [
       '--verify', '--pubkey-cert-pem', pki.comune('888231').certPemPath,
       '--id-attr:Id', `${NS.wsu}:Timestamp`, '--id-attr:Id', `${NS.soapenv}:Body`,
