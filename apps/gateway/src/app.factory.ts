@@ -49,6 +49,14 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
   );
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  if (!config.databaseUrl && config.sqlitePath !== ':memory:') {
+    // The sandbox database is one local file: write-ahead logging without a disk sync per commit
+    // (a crash may lose the last transactions, never corrupt the file) keeps writes from freezing
+    // the event loop for milliseconds each.
+    const conn = app.get(MikroORM).em.getConnection();
+    await conn.execute('pragma journal_mode = wal');
+    await conn.execute('pragma synchronous = normal');
+  }
   if (opts.createSchema ?? (config.sandbox && !config.databaseUrl)) {
     // The embedded sandbox database is created from the entities; MariaDB uses migrations only.
     await app.get(MikroORM).schema.update();

@@ -1,5 +1,5 @@
 import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
-import type { Document, Element } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import forge from 'node-forge';
 import { SignedXml } from 'xml-crypto';
 import { childElements, elementsByName, firstChild, textOf } from './dom.js';
@@ -72,8 +72,20 @@ function checkChain(cert: X509Certificate, opts: SecurityCheckOptions, what: str
 const cnOf = (cert: X509Certificate): string => /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1] ?? '';
 const ouOf = (cert: X509Certificate): string => /(?:^|\n)OU=([^\n]*)/.exec(cert.subject)?.[1] ?? '';
 
-function verifyXmlSignature(xml: string, signature: Element, certPem: string, what: string): string[] {
+/**
+ * `idAttribute` names the one id attribute the references point at (wsu:Id for the message,
+ * ID for the SAML assertion): xml-crypto otherwise searches the whole document once per candidate
+ * name (Id, ID, id), which was most of the simulator's time per request.
+ */
+const verifiedAssertions = new Set<string>();
+function remember(key: string) {
+  if (verifiedAssertions.size >= 2000) verifiedAssertions.delete(verifiedAssertions.values().next().value!);
+  verifiedAssertions.add(key);
+}
+
+function verifyXmlSignature(xml: string, signature: Element, certPem: string, what: string, idAttribute: 'Id' | 'ID'): string[] {
   const sig = new SignedXml({ publicCert: certPem, getCertFromKeyInfo: () => null });
+  sig.idAttributes = [idAttribute];
   try {
     // xml-crypto types its DOM against lib.dom, which this project does not load.
     sig.loadSignature(signature as any);
@@ -178,7 +190,7 @@ export function verifySecurityHeader(xml: string, doc: Document, opts: SecurityC
     fail('BinarySecurityToken is not an X.509 certificate');
   }
   checkChain(cert!, opts, 'Message signing');
-  const refs = verifyXmlSignature(xml, msgSig, certPem, 'Message signature');
+  const refs = verifyXmlSignature(xml, msgSig, certPem, 'Message signature', 'Id');
   const tsId = wsuId(ts);
   const bodyId = wsuId(body!);
   if (!tsId || !bodyId || !refs.includes(`#${tsId}`) || !refs.includes(`#${bodyId}`)) fail('The message signature must cover both Timestamp and Body');
@@ -193,13 +205,19 @@ export function verifySecurityHeader(xml: string, doc: Document, opts: SecurityC
   if (!aCertB64) fail('The assertion signature must carry its X509Certificate');
   const aCertPem = toPem(aCertB64!);
   const aCert = new X509Certificate(aCertPem);
-  checkChain(aCert, opts, 'Assertion signing');
-  const aRefs = verifyXmlSignature(xml, aSig!, aCertPem, 'Assertion signature');
-  const assertionId = assertion.getAttribute('ID');
-  if (!assertionId || aRefs.length !== 1 || aRefs[0] !== `#${assertionId}`) fail('The assertion signature must cover the assertion');
-  const transforms = elementsByName(aSig!, 'Transform', SEC_NS.ds).map((t) => t.getAttribute('Algorithm'));
-  if (!transforms.includes(ENVELOPED)) fail('The assertion signature must be enveloped');
   if (aCert.fingerprint256 !== cert!.fingerprint256) fail('Assertion and message must be signed with the same Comune certificate');
+  // Clients reuse a signed assertion for minutes: an assertion already verified byte for byte
+  // (under the same trust anchor) need not be verified again; its time window still is, below.
+  const assertionKey = createHash('sha256').update(opts.trustedCaPems.join('\n')).update('\0').update(new XMLSerializer().serializeToString(assertion as any)).digest('hex');
+  const alreadyVerified = verifiedAssertions.has(assertionKey);
+  if (!alreadyVerified) {
+    checkChain(aCert, opts, 'Assertion signing');
+    const aRefs = verifyXmlSignature(xml, aSig!, aCertPem, 'Assertion signature', 'ID');
+    const assertionId = assertion.getAttribute('ID');
+    if (!assertionId || aRefs.length !== 1 || aRefs[0] !== `#${assertionId}`) fail('The assertion signature must cover the assertion');
+    const transforms = elementsByName(aSig!, 'Transform', SEC_NS.ds).map((t) => t.getAttribute('Algorithm'));
+    if (!transforms.includes(ENVELOPED)) fail('The assertion signature must be enveloped');
+  }
 
   if (!textOf(firstChild(assertion, 'Issuer', SEC_NS.saml2))) fail('SAML Issuer missing');
   const subject = firstChild(assertion, 'Subject', SEC_NS.saml2);
@@ -224,7 +242,10 @@ export function verifySecurityHeader(xml: string, doc: Document, opts: SecurityC
     if (v) attrs.set(a.getAttribute('Name') ?? '', v);
   }
   for (const name of SAML_ATTRIBUTES) if (!attrs.get(name)) fail(`Error while creating SAML assertion wrapper: attribute ${name} missing`);
-  verifyIdPostazioneFirmato(attrs.get('IdPostazioneFirmato')!, attrs.get('IdPostazione')!, opts);
+  if (!alreadyVerified) {
+    verifyIdPostazioneFirmato(attrs.get('IdPostazioneFirmato')!, attrs.get('IdPostazione')!, opts);
+    remember(assertionKey);
+  }
 
   return {
     certificateCN: cnOf(cert!),

@@ -38,9 +38,11 @@ export class AnprConnectorService implements OnModuleInit {
     this.router = new AnprRouter(new DbOperationIdSource(this.em), this.places);
   }
 
-  async lookup(codiceIstat: string, query: PersonQuery, caller: ConnectorCaller): Promise<LookupResult> {
+  /** `target` is the Comune's ISTAT code, or the entity when the caller has already loaded it. */
+  async lookup(target: string | Comune, query: PersonQuery, caller: ConnectorCaller): Promise<LookupResult> {
     const em = this.em.fork();
-    const comune = await em.findOne(Comune, { codiceIstat });
+    const codiceIstat = typeof target === 'string' ? target : target.codiceIstat;
+    const comune = typeof target === 'string' ? await em.findOne(Comune, { codiceIstat }) : target;
     if (!comune) throw problem('not-found', `Comune ${codiceIstat} is not served by this gateway`);
     if (!comune.anprOperatorIds.includes(caller.operatorId) && !(await this.isMediatorOf(em, comune, caller.operatorId))) {
       throw problem('forbidden', `ANPR operator ${caller.operatorId} is not registered for Comune ${codiceIstat}`);

@@ -5,7 +5,19 @@ import { resolve } from 'node:path';
  * Secrets (keystore passwords, PDND keys) are never stored in the database: a Comune's settings hold
  * a reference, `file:/path` (e.g. a mounted secret) or `env:VARIABLE`, resolved when needed.
  */
+const cache = new Map<string, { value: string; until: number }>();
+/** Resolved secrets are kept for a short while: rotating a secret file takes effect within a minute. */
+const CACHE_MS = 60_000;
+
 export function resolveSecret(ref: string, what: string): string {
+  const hit = cache.get(ref);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = readSecret(ref, what);
+  cache.set(ref, { value, until: Date.now() + CACHE_MS });
+  return value;
+}
+
+function readSecret(ref: string, what: string): string {
   if (ref.startsWith('file:')) {
     const path = resolve(ref.slice(5));
     try {

@@ -21,8 +21,10 @@ export interface LookupResponse {
 }
 
 /** Today in Italy, and the seconds until the next Italian midnight (when daily quotas reset). */
+const ITALIAN_CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
 export function italianDay(now = new Date()): { day: string; secondsToMidnight: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = ITALIAN_CLOCK.formatToParts(now);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const day = `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}-${parts.find((p) => p.type === 'day')!.value}`;
   return { day, secondsToMidnight: 86400 - (get('hour') * 3600 + get('minute') * 60 + get('second')) };
@@ -100,7 +102,7 @@ export class LookupService {
       const query: PersonQuery = { criterion, sections: asked, asOf, motivoRichiesta: dto.motivoRichiesta };
       let result: LookupResult;
       try {
-        result = await this.connector.lookup(comune.codiceIstat, query, { operatorId: anprOperatorId, workstationCode: p.workstation?.code, clientIp: meta.clientIp, requestId: meta.requestId });
+        result = await this.connector.lookup(comune, query, { operatorId: anprOperatorId, workstationCode: p.workstation?.code, clientIp: meta.clientIp, requestId: meta.requestId });
       } catch (e) {
         throw this.anprProblem(e);
       }

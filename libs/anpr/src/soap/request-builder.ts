@@ -42,23 +42,27 @@ function isoDate(value: string, field: string): string {
 }
 
 /** Today in Italy, which is what ANPR means by "today" for dataRiferimentoRichiesta. */
+// Formatters are costly to build and are used on every request: build them once.
+const ITALIAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+const ITALIAN_DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Rome',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'longOffset',
+  hourCycle: 'h23',
+});
+
 export function todayInItaly(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return ITALIAN_DAY.format(now);
 }
 
 /** xs:dateTime in Italian local time with its offset, as a registry office would stamp it. */
 export function dateTimeInItaly(now: Date): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'longOffset',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = ITALIAN_DATE_TIME.formatToParts(now);
   const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
   // longOffset renders as "GMT+01:00" (or plain "GMT" at offset zero).
   const offset = p('timeZoneName').replace('GMT', '') || '+00:00';
