@@ -1,0 +1,309 @@
+/**
+ * `npm run bench`: the lookup path under load, through the gateway and straight to ANPR, in one run.
+ *
+ * Three processes on loopback, so that no two share an event loop:
+ *   - the simulated ANPR (test-env/src/bench/simulator-process.ts: startSandboxAnpr, SOAP 3002 with
+ *     WS-Security checked against the test CA);
+ *   - the gateway (test-env/src/bench/gateway-process.ts: createGatewayApp in sandbox mode on a
+ *     temporary SQLite file, the sandbox seed, the demo Comune wired to the simulator; rate limits
+ *     and the benchmark user's daily quota raised so that they do not cut the run short);
+ *   - this process, the load generator.
+ * Then, BENCH_CONNECTIONS concurrent callers (default 50) for BENCH_SECONDS (default 15), each
+ * after BENCH_WARMUP_SECONDS (default 2) of warm-up:
+ *   1. through the gateway: POST /v1/persons/search by codice fiscale with the bearer token of the
+ *      sandbox's TOP user of Bari (national scope), with autocannon;
+ *   2. direct: the same lookups sent to the simulator by SoapAnprAdapter, the minimal signed SOAP
+ *      client an integrator would write without GeRes, with the settings the gateway uses.
+ * The lookups rotate over BENCH_IDENTITIES (default 500) living residents of the demo Comune 072006.
+ * It prints requests per second, p50 and p99 for both, the ratios against the targets (≥ 0.8 of the
+ * direct throughput, p99 ≤ 1.25 × the direct p99, ≥ 500 lookups/s), and the CPU each process used.
+ * If a target is missed (BENCH_PROFILE=auto, the default; `always` or `never` otherwise), it loads
+ * the gateway again for BENCH_PROFILE_SECONDS (default 5) with a CPU profile of the gateway and of
+ * the simulator, and prints their top self-time functions, files and packages. BENCH_PROFILE_DIR
+ * keeps the .cpuprofile files (open them in Chrome DevTools); otherwise they go with the temporary
+ * directory. BENCH_GATEWAY_LOG_LEVEL (default info, as in production) sets the gateway's log level;
+ * its log goes to a file in the temporary directory. BENCH_SQLITE_WAL=1 is an experiment: the
+ * gateway's SQLite file in WAL mode with synchronous=NORMAL instead of the shipped defaults.
+ *
+ * Bounded in time (a watchdog ends the run), loopback only, exits by itself; the temporary directory
+ * and the child processes are removed on every path out, errors and Ctrl-C included.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { InMemoryOperationIdSource, SECTIONS, SoapAnprAdapter, type AnprCallContext, type PersonQuery, type Section } from '#libs/anpr';
+import { DEMO_COMUNE_ISTAT } from '../population/places.js';
+import { sandboxPlaceResolver } from '../sandbox-anpr.js';
+import { ChildHandle, type ProcessUsage } from '../bench/ipc.js';
+import { loadDirect, loadGateway, summarise, type LoadResult, type LoadSummary } from '../bench/load.js';
+import { summariseProfile, type ProfileSummary } from '../bench/profile.js';
+import type { SimulatorInfo, SimulatorStartArgs } from '../bench/simulator-process.js';
+import type { GatewayInfo, GatewayStartArgs } from '../bench/gateway-process.js';
+
+const TARGET_THROUGHPUT_RATIO = 0.8;
+const TARGET_P99_RATIO = 1.25;
+const TARGET_LOOKUPS_PER_SECOND = 500;
+
+const ROOT = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
+const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
+
+function intEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got ${raw}`);
+  return n;
+}
+
+function choiceEnv<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got ${raw}`);
+  return raw as T;
+}
+
+/** Today in Italy (the gateway's default asOf). */
+function italianToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+const pad = (s: string, n: number) => s.padStart(n);
+
+interface UsageWindow {
+  cpuPercent: number;
+  elu: number;
+}
+
+function usageDelta(a: ProcessUsage, b: ProcessUsage): UsageWindow {
+  const wall = b.at - a.at;
+  const active = b.eluActive - a.eluActive;
+  const idle = b.eluIdle - a.eluIdle;
+  return { cpuPercent: (100 * (b.cpuMicros - a.cpuMicros)) / 1000 / wall, elu: active / Math.max(1e-9, active + idle) };
+}
+
+function selfUsage(): ProcessUsage {
+  const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  return { cpuMicros: cpu.user + cpu.system, eluActive: elu.active, eluIdle: elu.idle, at: performance.now() };
+}
+
+// ------------------------------------------------------------------ lifecycle
+
+const children: ChildHandle[] = [];
+let tempDir: string | undefined;
+
+function removeTempDir() {
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
+}
+
+// Last resort on every way out (watchdog, signals, uncaught errors): synchronous only.
+process.on('exit', () => {
+  for (const c of children) c.kill();
+  removeTempDir();
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping`);
+    process.exit(130);
+  });
+}
+
+/** Busy and total CPU time of the whole machine, ms (all CPUs). */
+function machineCpu(): { busy: number; total: number; at: number } {
+  let busy = 0;
+  let total = 0;
+  for (const c of cpus()) {
+    const t = c.times;
+    busy += t.user + t.nice + t.sys + t.irq;
+    total += t.user + t.nice + t.sys + t.irq + t.idle;
+  }
+  return { busy, total, at: performance.now() };
+}
+
+interface Measured<T> {
+  result: T;
+  /** One per process asked for, in order. */
+  usage: UsageWindow[];
+  /** CPU used by the rest of the machine during the run, % of one core (other programs: tests, builds...). */
+  othersPercent: number;
+}
+
+async function measured<T>(procs: Array<ChildHandle | 'self'>, run: () => Promise<T>): Promise<Measured<T>> {
+  const snap = () => Promise.all(procs.map((p) => (p === 'self' ? selfUsage() : p.usage())));
+  const m0 = machineCpu();
+  const before = await snap();
+  const result = await run();
+  const after = await snap();
+  const m1 = machineCpu();
+  const usage = before.map((b, i) => usageDelta(b, after[i]!));
+  const machinePercent = (100 * (m1.busy - m0.busy)) / (m1.at - m0.at);
+  const ours = usage.reduce((a, u) => a + u.cpuPercent, 0);
+  return { result, usage, othersPercent: Math.max(0, machinePercent - ours) };
+}
+
+function printProfile(title: string, s: ProfileSummary) {
+  const pct = (ms: number) => `${fmt((100 * ms) / Math.max(1, s.busyMs), 1)}%`;
+  const lines = [
+    '',
+    `${title}: ${fmt(s.wallMs / 1000, 1)} s profiled (${fmt(s.profilerMs, 0)} ms of profiler start-up left out), busy ${fmt(s.busyMs / 1000, 2)} s (${fmt((100 * s.busyMs) / Math.max(1, s.wallMs), 0)}%), idle ${fmt(s.idleMs / 1000, 2)} s, GC ${fmt(s.gcMs / 1000, 2)} s`,
+    `  top ${s.functions.length} functions by self time (share of busy time):`,
+    ...s.functions.map((f) => `    ${pad(fmt(f.ms, 0), 7)} ms ${pad(pct(f.ms), 6)}  ${f.label}`),
+    `  by file:`,
+    ...s.files.slice(0, 10).map((f) => `    ${pad(fmt(f.ms, 0), 7)} ms ${pad(pct(f.ms), 6)}  ${f.label}`),
+    `  by package / area:`,
+    ...s.packages.map((f) => `    ${pad(fmt(f.ms, 0), 7)} ms ${pad(pct(f.ms), 6)}  ${f.label}`),
+  ];
+  console.log(lines.join('\n'));
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<number> {
+  const connections = intEnv('BENCH_CONNECTIONS', 50, 1, 2000);
+  const seconds = intEnv('BENCH_SECONDS', 15, 1, 600);
+  const warmup = intEnv('BENCH_WARMUP_SECONDS', 2, 0, 60);
+  const identities = intEnv('BENCH_IDENTITIES', 500, 1, 100_000);
+  const profileMode = choiceEnv('BENCH_PROFILE', 'auto', ['auto', 'always', 'never'] as const);
+  const profileSeconds = intEnv('BENCH_PROFILE_SECONDS', 5, 1, 120);
+  const logLevel = choiceEnv('BENCH_GATEWAY_LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
+  const sections = (process.env.BENCH_SECTIONS || 'generalita,residenza').split(',').map((s) => s.trim()) as Section[];
+  const unknown = sections.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`BENCH_SECTIONS: unknown section(s) ${unknown.join(', ')}`);
+  const sqliteWal = ['1', 'true', 'yes'].includes((process.env.BENCH_SQLITE_WAL ?? '').toLowerCase());
+  const keepProfiles = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
+
+  // A hard bound on the whole run: set-up (population, PKI, schema, seed), the phases, profiling, shutdown.
+  const boundSeconds = 2 * (warmup + seconds) + profileSeconds + 300;
+  setTimeout(() => {
+    console.error(`bench: time limit (${boundSeconds} s) exceeded, giving up`);
+    process.exit(2);
+  }, boundSeconds * 1000).unref();
+
+  tempDir = mkdtempSync(join(tmpdir(), 'geres-bench-'));
+  const asOf = italianToday();
+  const motivoRichiesta = 'Benchmark';
+  console.log(`bench: ${availableParallelism()} CPUs, Node ${process.version}, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}; temporary files in ${tempDir}`);
+
+  // 1. The simulated ANPR.
+  const sim = ChildHandle.start('simulated ANPR', here('../bench/simulator-process.js'), join(tempDir, 'simulator.log'));
+  children.push(sim);
+  const simInfo = await sim.call<SimulatorInfo>('start', { dir: join(tempDir, 'anpr'), identities, asOf } satisfies SimulatorStartArgs, 180_000);
+  if (!simInfo.residents.length) throw new Error(`the simulator has no living resident of ${DEMO_COMUNE_ISTAT}`);
+  console.log(`bench: simulated ANPR at ${simInfo.url} (${simInfo.population} people, ready in ${fmt(simInfo.startupMs / 1000)} s); ${simInfo.residents.length} residents of ${DEMO_COMUNE_ISTAT} in rotation`);
+
+  // 2. The gateway.
+  const gw = ChildHandle.start('gateway', here('../bench/gateway-process.js'), join(tempDir, 'gateway.log'));
+  children.push(gw);
+  const gwDir = join(tempDir, 'gateway');
+  mkdirSync(gwDir);
+  const gwInfo = await gw.call<GatewayInfo>('start', { dir: gwDir, simulator: simInfo, logLevel, dailyQuota: 1_000_000_000, sqliteWal } satisfies GatewayStartArgs, 180_000);
+  console.log(`bench: gateway at ${gwInfo.url} (sandbox mode, SQLite file${sqliteWal ? ' in WAL mode, synchronous=NORMAL (BENCH_SQLITE_WAL)' : ''}, LOG_LEVEL=${logLevel}, ready in ${fmt(gwInfo.startupMs / 1000)} s)`);
+
+  const login = await fetch(`${gwInfo.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: gwInfo.username, password: gwInfo.password }) });
+  if (login.status !== 200) throw new Error(`login as ${gwInfo.username} failed: HTTP ${login.status} ${await login.text()}`);
+  const token = ((await login.json()) as { accessToken: string }).accessToken;
+
+  const bodies = simInfo.residents.map((cf) => JSON.stringify({ comune: DEMO_COMUNE_ISTAT, criterion: { type: 'codiceFiscale', codiceFiscale: cf }, sections, motivoRichiesta }));
+
+  // The direct client: SoapAnprAdapter with what the gateway sends for this user (Comune keystore,
+  // the Comune's own workstation, the mediator's operator id, rsa-sha1 as the adapter's default).
+  const adapter = new SoapAnprAdapter({ operationIds: new InMemoryOperationIdSource(), places: sandboxPlaceResolver(), defaultTimeoutMs: 10_000 });
+  const soap = simInfo.soap.soap!;
+  const ctx: AnprCallContext = {
+    comune: { ...simInfo.soap, soap: { baseUrl: soap.baseUrl, service: soap.service, keystore: soap.keystore, idApplicazione: simInfo.idApplicazione, idSede: DEMO_COMUNE_ISTAT }, timeoutMs: 10_000 },
+    operatorId: simInfo.operatorId,
+    workstation: simInfo.postazione,
+    clientIp: '127.0.0.1',
+  };
+  const queries: PersonQuery[] = simInfo.residents.map((cf) => ({ criterion: { kind: 'codiceFiscale', codiceFiscale: cf }, sections: [...sections], asOf, motivoRichiesta }));
+
+  // Sanity: both paths find the first identities (and open their keystores before the clock runs).
+  for (let i = 0; i < Math.min(3, bodies.length); i++) {
+    const res = await fetch(`${gwInfo.url}/v1/persons/search`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: bodies[i] });
+    const body = (await res.json()) as { persons?: Array<{ generalita?: { codiceFiscale?: string } }> };
+    if (res.status !== 200 || body.persons?.[0]?.generalita?.codiceFiscale !== simInfo.residents[i]) {
+      throw new Error(`gateway lookup of ${simInfo.residents[i]} failed: HTTP ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+    }
+    const direct = await adapter.findPersons(queries[i]!, ctx);
+    if (direct.persons.length !== 1) throw new Error(`direct lookup of ${simInfo.residents[i]} found ${direct.persons.length} persons`);
+  }
+
+  console.log(`bench: ${connections} concurrent callers, ${warmup} s warm-up + ${seconds} s measured per path; sections ${sections.join(',')}`);
+  const gatewayLoad = (s: number) => loadGateway({ url: gwInfo.url, token, bodies, connections, seconds: s });
+  const directLoad = (s: number) => loadDirect({ adapter, ctx, queries, connections, seconds: s });
+
+  if (warmup) await gatewayLoad(warmup);
+  const viaGateway = await measured([sim, gw, 'self'], () => gatewayLoad(seconds));
+  if (warmup) await directLoad(warmup);
+  const direct = await measured([sim, gw, 'self'], () => directLoad(seconds));
+
+  const g = summarise(viaGateway.result);
+  const d = summarise(direct.result);
+  const throughputRatio = g.perSecond / d.perSecond;
+  const p99Ratio = g.p99 / d.p99;
+  const checks = [
+    { what: 'gateway/direct throughput', value: fmt(throughputRatio, 2), target: `≥ ${fmt(TARGET_THROUGHPUT_RATIO, 2)}`, met: throughputRatio >= TARGET_THROUGHPUT_RATIO },
+    { what: 'gateway p99 / direct p99 ', value: fmt(p99Ratio, 2), target: `≤ ${fmt(TARGET_P99_RATIO, 2)}`, met: p99Ratio <= TARGET_P99_RATIO },
+    { what: 'lookups/s via the gateway', value: fmt(g.perSecond, 1), target: `≥ ${TARGET_LOOKUPS_PER_SECOND}`, met: g.perSecond >= TARGET_LOOKUPS_PER_SECOND },
+  ];
+  const row = (name: string, s: LoadSummary, r: LoadResult) =>
+    `  ${name.padEnd(30)}${pad(fmt(s.perSecond), 9)}${pad(fmt(s.p50, 1), 10)}${pad(fmt(s.p99, 1), 10)}${pad(fmt(s.max, 1), 10)}${pad(`${r.ok}`, 9)}${pad(`${s.failed}`, 8)}`;
+  const use = (u: UsageWindow) => `${pad(fmt(u.cpuPercent, 0), 4)}% CPU, ELU ${fmt(u.elu, 2)}`;
+  const lines = [
+    '',
+    `POST /v1/persons/search by codice fiscale vs SoapAnprAdapter → simulated ANPR, ${connections} concurrent callers, ${seconds} s each, loopback, ${availableParallelism()} CPUs`,
+    `  ${''.padEnd(30)}${pad('req/s', 9)}${pad('p50 ms', 10)}${pad('p99 ms', 10)}${pad('max ms', 10)}${pad('ok', 9)}${pad('failed', 8)}`,
+    row('through the gateway', g, viaGateway.result),
+    row('direct (SoapAnprAdapter)', d, direct.result),
+    '',
+    ...checks.map((c) => `  ${c.what}  ${pad(c.value, 8)}   target ${c.target.padEnd(6)}  ${c.met ? 'met' : 'MISSED'}`),
+    '',
+    `  CPU per process during each run (% of one core; ELU = event-loop utilisation, 1.00 = saturated):`,
+    `  ${''.padEnd(18)}${'through the gateway'.padEnd(26)}direct`,
+    `  ${'simulated ANPR'.padEnd(18)}${use(viaGateway.usage[0]!).padEnd(26)}${use(direct.usage[0]!)}`,
+    `  ${'gateway'.padEnd(18)}${use(viaGateway.usage[1]!).padEnd(26)}${use(direct.usage[1]!)}`,
+    `  ${'bench (client)'.padEnd(18)}${use(viaGateway.usage[2]!).padEnd(26)}${use(direct.usage[2]!)}`,
+    `  ${'other programs'.padEnd(18)}${`${pad(fmt(viaGateway.othersPercent, 0), 4)}% CPU`.padEnd(26)}${pad(fmt(direct.othersPercent, 0), 4)}% CPU`,
+  ];
+  const busiest = Math.max(viaGateway.othersPercent, direct.othersPercent);
+  if (busiest > 25) lines.push(`  warning: other programs used up to ${fmt(busiest, 0)}% of a core during the runs; the figures are lower than on an idle machine`);
+  for (const [name, r] of [['gateway', viaGateway.result], ['direct', direct.result]] as const) {
+    for (const [what, n] of r.failures) lines.push(`  ${name} failure x${n}: ${what}`);
+  }
+  console.log(lines.join('\n'));
+
+  const missed = checks.some((c) => !c.met);
+  if (profileMode === 'always' || (missed && profileMode === 'auto')) {
+    const dir = keepProfiles ?? join(tempDir, 'profiles');
+    mkdirSync(dir, { recursive: true });
+    console.log(`\nbench: ${missed ? 'a target is missed: ' : ''}profiling the gateway and the simulated ANPR during ${profileSeconds} s of load through the gateway`);
+    await Promise.all([gw.call('profile-start'), sim.call('profile-start')]);
+    const profiled = summarise(await gatewayLoad(profileSeconds));
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const [gwProfile, simProfile] = await Promise.all([
+      gw.call<string>('profile-stop', { path: join(dir, `gateway-${stamp}.cpuprofile`) }),
+      sim.call<string>('profile-stop', { path: join(dir, `simulator-${stamp}.cpuprofile`) }),
+    ]);
+    console.log(`  (while profiled: ${fmt(profiled.perSecond)} req/s, p50 ${fmt(profiled.p50)} ms, p99 ${fmt(profiled.p99)} ms)`);
+    printProfile('Gateway CPU profile', summariseProfile(gwProfile, ROOT));
+    printProfile('Simulated ANPR CPU profile', summariseProfile(simProfile, ROOT));
+    if (keepProfiles) console.log(`\n  profiles kept in ${keepProfiles} (open them in Chrome DevTools → Performance)`);
+  }
+  return 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (e) {
+  console.error('bench failed:', e instanceof Error ? (e.stack ?? e.message) : e);
+  for (const c of children) if (!c.alive || process.env.BENCH_VERBOSE) console.error(`--- ${c.name} log (${c.logPath}):\n${c.tail()}`);
+} finally {
+  await Promise.all(children.map((c) => c.stop().catch(() => c.kill())));
+  removeTempDir();
+}
+process.exit(code);
