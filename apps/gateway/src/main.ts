@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createGatewayApp } from './app.factory.js';
-import { logger } from './common/logger.js';
+import { flushLogs, logger } from './common/logger.js';
 
 async function main() {
   let config;
@@ -19,7 +19,10 @@ async function main() {
   logger.info({ url: config.publicUrl, sandbox: config.sandbox }, 'GeRes gateway listening');
 }
 
+process.on('exit', flushLogs);
+
 main().catch((e) => {
   logger.fatal({ err: e }, 'gateway failed to start');
+  flushLogs();
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { User } from '#libs/domain';
 import { ConfigError, loadConfig } from '../../../apps/gateway/src/config/config.js';
 import { createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
 import { seedSandbox, type SandboxCredentials } from '../../../apps/gateway/src/sandbox/seed.js';
+import { flushLogs } from '../../../apps/gateway/src/common/logger.js';
 import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
 import { DEMO_COMUNE_ISTAT } from '../population/index.js';
 import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
@@ -88,6 +89,8 @@ async function main() {
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
+
+process.on('exit', flushLogs);
 
 main().catch((e) => {
   console.error(e);
