@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { EntityManager } from '@mikro-orm/core';
 import { Profile, User } from '#libs/domain';
+import { ApiCaller, ApiProblems } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
 import { mapProfile, mapUser } from '../governance/mappers.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, ClientCredentialsDto, LoginDto, RefreshDto } from './auth.dto.js';
+import { ClientCredentialsToken, Jwks, Me, TokenPair } from './auth.models.js';
 import { hashSecret, passwordViolations, verifySecret } from './password.js';
 import { CurrentPrincipal, CurrentRequest, Public, type Principal, type RequestMeta } from './principal.js';
 import { SigningKeysService } from './signing-keys.service.js';
@@ -19,6 +22,15 @@ export class AuthController {
   ) {}
 
   /** Username and password → short-lived access token and a refresh token. */
+  @ApiTags('Auth')
+  @ApiOperation({
+    summary: 'Log in a person',
+    description:
+      'Exchanges a username and password for a short-lived access token and a single-use refresh token. ' +
+      'Repeated failures lock the account for a while (`account-locked`, with `retryAfterSeconds`).',
+  })
+  @ApiOkResponse({ type: TokenPair, description: 'Logged in.' })
+  @ApiProblems('validation-failed', 'bad-request', 'invalid-credentials', 'account-suspended', 'account-locked')
   @Public()
   @Post('v1/auth/login')
   @HttpCode(200)
@@ -26,6 +38,15 @@ export class AuthController {
     return this.auth.issueUserTokens(await this.auth.validateLogin(dto.username, dto.password, meta));
   }
 
+  @ApiTags('Auth')
+  @ApiOperation({
+    summary: 'Refresh a person\'s tokens',
+    description:
+      'Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again ' +
+      'is taken as a leak and closes every session of that login.',
+  })
+  @ApiOkResponse({ type: TokenPair, description: 'A new token pair.' })
+  @ApiProblems('validation-failed', 'bad-request', 'invalid-token', 'account-suspended')
   @Public()
   @Post('v1/auth/refresh')
   @HttpCode(200)
@@ -33,6 +54,10 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken, meta);
   }
 
+  @ApiTags('Auth')
+  @ApiOperation({ summary: 'Log out', description: 'Revokes the refresh token and every token refreshed from the same login. Access tokens already issued expire on their own.' })
+  @ApiNoContentResponse({ description: 'Logged out.' })
+  @ApiCaller('validation-failed', 'bad-request')
   @Post('v1/auth/logout')
   @HttpCode(204)
   async logout(@Body() dto: RefreshDto, @CurrentPrincipal() p: Principal, @CurrentRequest() meta: RequestMeta) {
@@ -40,6 +65,17 @@ export class AuthController {
   }
 
   /** OAuth2 client-credentials grant for applications (JSON, form-encoded, or HTTP Basic). */
+  @ApiTags('Auth')
+  @ApiOperation({
+    summary: 'Get an access token for an application',
+    description:
+      'OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may ' +
+      'authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call ' +
+      'names the operator the application acts for in X-GeRes-Operator.',
+  })
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiOkResponse({ type: ClientCredentialsToken, description: 'An access token.' })
+  @ApiProblems('validation-failed', 'bad-request', 'invalid-client')
   @Public()
   @Post('v1/oauth/token')
   @HttpCode(200)
@@ -56,12 +92,19 @@ export class AuthController {
   }
 
   /** Public keys that verify GeRes access tokens. */
+  @ApiTags('Auth')
+  @ApiOperation({ summary: 'Get the token-signing keys', description: 'The JSON Web Key Set that verifies GeRes access tokens, for services that check tokens themselves.' })
+  @ApiOkResponse({ type: Jwks, description: 'The current keys.' })
   @Public()
   @Get('.well-known/jwks.json')
   getJwks() {
     return this.keys.jwks();
   }
 
+  @ApiTags('Me')
+  @ApiOperation({ summary: 'Who am I', description: 'The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.' })
+  @ApiOkResponse({ type: Me, description: 'The caller.' })
+  @ApiCaller()
   @Get('v1/me')
   async getMe(@CurrentPrincipal() p: Principal) {
     const profile = await this.em.fork().findOne(Profile, { user: p.user.id }, { populate: ['user', 'updatedBy'] });
@@ -73,6 +116,10 @@ export class AuthController {
     };
   }
 
+  @ApiTags('Me')
+  @ApiOperation({ summary: 'Change my password', description: 'Changes the caller\'s own password. Not available to applications (`forbidden`).' })
+  @ApiNoContentResponse({ description: 'Changed.' })
+  @ApiCaller('validation-failed', 'bad-request', 'weak-password', 'invalid-credentials', 'forbidden')
   @Post('v1/me/password')
   @HttpCode(204)
   async changeMyPassword(@Body() dto: ChangePasswordDto, @CurrentPrincipal() p: Principal) {

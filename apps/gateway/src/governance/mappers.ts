@@ -1,8 +1,13 @@
 import type { AccessLog, Application, AuditEvent, Comune, Convenzione, Ente, Profile, User, Workstation } from '#libs/domain';
+import type { AccessLogView, AuditEventView } from '../audit/audit.models.js';
+import type { ApplicationView, ComuneView, ConvenzioneView, EnteView, ProfileView, UserView, WorkstationView } from './governance.models.js';
 
-/** Response mappers: entities never serialise themselves; only the fields listed here leave the API. */
+/**
+ * Response mappers: entities never serialise themselves; only the fields listed here leave the API.
+ * Each returns the class that documents it in the OpenAPI document, so the two cannot drift apart.
+ */
 
-export const mapComune = (c: Comune) => ({
+export const mapComune = (c: Comune): ComuneView => ({
   id: c.id,
   codiceIstat: c.codiceIstat,
   codiceCatastale: c.codiceCatastale,
@@ -33,7 +38,7 @@ export const mapComune = (c: Comune) => ({
   },
 });
 
-export const mapConvenzione = (c: Convenzione) => ({
+export const mapConvenzione = (c: Convenzione): ConvenzioneView => ({
   id: c.id,
   comune: c.comune.codiceIstat,
   comuneNome: c.comune.nome,
@@ -42,7 +47,7 @@ export const mapConvenzione = (c: Convenzione) => ({
   reference: c.reference ?? null,
 });
 
-export const mapEnte = (e: Ente) => ({
+export const mapEnte = (e: Ente): EnteView => ({
   id: e.id,
   kind: e.kind,
   name: e.name,
@@ -51,7 +56,7 @@ export const mapEnte = (e: Ente) => ({
   convenzioni: e.convenzioni.isInitialized() ? e.convenzioni.getItems().map(mapConvenzione) : undefined,
 });
 
-export const mapUser = (u: User) => ({
+export const mapUser = (u: User): UserView => ({
   id: u.id,
   username: u.username,
   name: u.name,
@@ -68,7 +73,7 @@ export const mapUser = (u: User) => ({
   lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
 });
 
-export const mapProfile = (p: Profile) => ({
+export const mapProfile = (p: Profile): ProfileView => ({
   userId: p.user.id,
   sections: p.sections,
   visuraTypes: p.visuraTypes,
@@ -80,7 +85,7 @@ export const mapProfile = (p: Profile) => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
-export const mapApplication = (a: Application) => ({
+export const mapApplication = (a: Application): ApplicationView => ({
   id: a.id,
   name: a.name,
   enteId: a.ente.id,
@@ -99,7 +104,7 @@ export const mapApplication = (a: Application) => ({
   createdAt: a.createdAt.toISOString(),
 });
 
-export const mapWorkstation = (w: Workstation) => ({
+export const mapWorkstation = (w: Workstation): WorkstationView => ({
   id: w.id,
   code: w.code,
   label: w.label,
@@ -111,7 +116,7 @@ export const mapWorkstation = (w: Workstation) => ({
   createdAt: w.createdAt.toISOString(),
 });
 
-export const mapAuditEvent = (e: AuditEvent) => ({
+export const mapAuditEvent = (e: AuditEvent): AuditEventView => ({
   id: String(e.id),
   time: new Date(e.time).toISOString(),
   requestId: e.requestId,
@@ -136,7 +141,7 @@ export const mapAuditEvent = (e: AuditEvent) => ({
   chain: { id: e.chainId, seq: e.seq },
 });
 
-export const mapAccessLog = (a: AccessLog) => ({
+export const mapAccessLog = (a: AccessLog): AccessLogView => ({
   id: String(a.id),
   time: new Date(a.time).toISOString(),
   event: a.event,

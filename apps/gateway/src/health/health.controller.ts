@@ -1,12 +1,16 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { Public } from '../auth/principal.js';
+import { ApiProblems } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
 import { MetricsService } from '../common/metrics.js';
+import { Liveness, Readiness } from './health.models.js';
 
 export const REDIS = Symbol('REDIS');
 
+@ApiTags('Health')
 @Public()
 @Controller()
 export class HealthController {
@@ -16,12 +20,17 @@ export class HealthController {
     @Optional() @Inject(REDIS) private readonly redis?: Redis,
   ) {}
 
+  @ApiOperation({ summary: 'Liveness probe', description: 'Answers as long as the process runs; for orchestrators\' liveness checks.' })
+  @ApiOkResponse({ type: Liveness, description: 'Alive.' })
   @Get('health/live')
   getLiveness() {
     return { status: 'ok' };
   }
 
   /** Ready when the database answers and, if configured, Redis does too. */
+  @ApiOperation({ summary: 'Readiness probe', description: 'Ready when the database answers and, if configured, Redis does too; otherwise 503 with the state of each.' })
+  @ApiOkResponse({ type: Readiness, description: 'Ready.' })
+  @ApiProblems('service-unavailable')
   @Get('health/ready')
   async getReadiness() {
     const checks: Record<string, string> = {};
@@ -43,6 +52,9 @@ export class HealthController {
     return { status: 'ok', checks };
   }
 
+  @ApiOperation({ summary: 'Prometheus metrics', description: 'Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics).' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ schema: { type: 'string', example: '# HELP geres_http_requests_total HTTP requests by method, route and outcome\n' }, description: 'The metrics.' })
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
   getMetrics() {

@@ -1,19 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LOOKUP_SECTIONS, type LookupSection } from '#libs/domain';
 import { CurrentPrincipal, CurrentRequest, type Principal, type RequestMeta } from '../auth/principal.js';
+import { ApiCaller } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { GetPersonQuery, SearchPersonsDto } from './lookup.dto.js';
+import { PersonSearchResult, Usage } from './lookup.models.js';
 import { LookupService, type LookupResponse } from './lookup.service.js';
 import { RateLimitInterceptor } from './rate-limit.interceptor.js';
 
 const CF = /^[A-Za-z0-9]{16}$/;
 const ID_ANPR = /^[A-Za-z0-9]{9}$/;
 
-@ApiTags('persons')
-@ApiBearerAuth()
 @Controller('v1')
 export class LookupController {
   constructor(
@@ -22,9 +22,20 @@ export class LookupController {
   ) {}
 
   /** Searches ANPR by any criterion; the answer holds the sections your profile allows. */
-  @ApiOperation({ operationId: 'searchPersons', summary: 'Search persons in ANPR' })
+  @ApiTags('Persons')
+  @ApiOperation({
+    summary: 'Search persons in ANPR',
+    description: 'Searches ANPR by one criterion (codice fiscale, idANPR, identity document, or surname and name with optional birth date and place) for the Comune named, with a reason and a purpose. The answer holds the sections asked for that your profile allows.',
+  })
+  @ApiCaller(
+    'validation-failed', 'bad-request', 'invalid-criteria', 'subject-not-found', 'more-than-one-subject', 'forbidden-by-profile',
+    'comune-not-agreed', 'quota-exceeded', 'rate-limited', 'idempotency-key-reused', 'idempotency-in-progress', 'anpr-unavailable', 'anpr-rejected',
+  )
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the stored answer for 24 hours without a second ANPR call' })
-  @ApiOkResponse({ description: 'Persons found' })
+  @ApiOkResponse({
+    type: PersonSearchResult,
+    description: 'Persons found. When the Idempotency-Key replays a stored answer, the header Idempotent-Replayed is true. RateLimit-Policy and RateLimit announce the rate limits.',
+  })
   @UseInterceptors(RateLimitInterceptor)
   @Post('persons/search')
   @HttpCode(200)
@@ -55,7 +66,10 @@ export class LookupController {
   }
 
   /** One person by codice fiscale or idANPR. */
-  @ApiOperation({ operationId: 'getPerson', summary: 'Get one person by codice fiscale or idANPR' })
+  @ApiTags('Persons')
+  @ApiOperation({ summary: 'Get one person by codice fiscale or idANPR', description: 'The person with this codice fiscale (16 characters) or idANPR (9 characters), with the sections asked for that your profile allows.' })
+  @ApiOkResponse({ type: PersonSearchResult, description: 'The person, with the sections granted.' })
+  @ApiCaller('validation-failed', 'invalid-criteria', 'subject-not-found', 'forbidden-by-profile', 'comune-not-agreed', 'quota-exceeded', 'rate-limited', 'anpr-unavailable', 'anpr-rejected')
   @UseInterceptors(RateLimitInterceptor)
   @Get('persons/:identifier')
   getPerson(@Param('identifier') identifier: string, @Query() q: GetPersonQuery, @CurrentPrincipal() p: Principal, @CurrentRequest() meta: RequestMeta) {
@@ -73,9 +87,12 @@ export class LookupController {
   }
 
   /** Your lookups today against your daily quota. */
-  @ApiOperation({ operationId: 'getMyUsage', summary: 'Your usage against your daily quota' })
+  @ApiTags('Me')
+  @ApiOperation({ summary: 'Your usage against your daily quota', description: 'How many lookups you made today, against your daily quota.' })
+  @ApiOkResponse({ type: Usage, description: 'Your usage.' })
+  @ApiCaller()
   @Get('me/usage')
-  getMyUsage(@CurrentPrincipal() p: Principal) {
+  getMyUsage(@CurrentPrincipal() p: Principal): Promise<Usage> {
     return this.lookup.usage(p);
   }
 }
