@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/*.d.ts', 'sdk/src/generated/', 'java-client/', 'dotnet-client/'] },
+  { ignores: ['**/dist/', 'node_modules/', 'coverage/', '**/*.d.ts', 'sdk/src/generated/', 'java-client/', 'dotnet-client/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,7 @@ export default {
     '^#libs/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/{apps,libs,test-env}/**/*.{spec,e2e-spec}.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test-env,sdk}/**/*.{spec,e2e-spec}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['<rootDir>/jest.setup.js'],
 };
