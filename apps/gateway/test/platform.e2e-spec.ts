@@ -29,6 +29,9 @@ describe.each(backends())('platform on $name', (backend) => {
     const badJson = await gw.http.post('/v1/auth/login').set('content-type', 'application/json').send('{"username":');
     expect(badJson.status).toBe(400);
     expect(badJson.body.type).toBe('urn:geres:problem:bad-request');
+    const huge = await gw.http.post('/v1/auth/login').set('content-type', 'application/json').send(JSON.stringify({ username: 'x'.repeat(200_000), password: 'y' }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.type).toBe('urn:geres:problem:payload-too-large');
     const noToken = await gw.http.get('/v1/users');
     expect(noToken.body).toMatchObject({ status: 401, type: 'urn:geres:problem:unauthenticated' });
     const extra = await gw.http.post('/v1/auth/login').send({ username: 'a', password: 'b', admin: true });

@@ -10,6 +10,7 @@ const STATUS_TO_TYPE: Record<number, ProblemType> = {
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  413: 'payload-too-large',
   415: 'unsupported-media-type',
   503: 'service-unavailable',
 };
@@ -60,6 +61,10 @@ export class ProblemFilter implements ExceptionFilter {
         type = STATUS_TO_TYPE[status] ?? (status >= 500 ? 'internal-error' : 'bad-request');
         detail = typeof body?.message === 'string' ? body.message : exception.message;
       }
+    } else if ((exception as any)?.type === 'entity.too.large') {
+      status = 413;
+      type = 'payload-too-large';
+      detail = `The body exceeds the limit of ${(exception as any).limit} bytes`;
     } else if ((exception as any)?.type === 'entity.parse.failed') {
       status = 400;
       type = 'bad-request';

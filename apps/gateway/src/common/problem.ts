@@ -23,6 +23,7 @@ export const PROBLEM_TYPES = {
   'weak-password': { status: 400, title: 'The password does not satisfy the password rules' },
   'import-failed': { status: 422, title: 'The file has errors; nothing was imported' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
   'invalid-criteria': { status: 400, title: 'The search criteria are not valid' },
   'subject-not-found': { status: 404, title: 'ANPR has no subject matching the criteria' },
   'more-than-one-subject': { status: 422, title: 'The criteria match more than one subject; refine them' },
