@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AnprError } from '#libs/anpr';
 import { AnprOperationCounter, Comune } from '#libs/domain';
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
-import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
+import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
+import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
 import { AnprConnectorService } from '../src/anpr/anpr-connector.service.js';
 import { wireComuneToSimulator } from '../src/sandbox/anpr-wiring.js';
 import { announceSkips, backends, seedTenants, startGateway, type TestGateway } from './harness.js';
@@ -25,18 +26,7 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     anpr = await startSandboxAnpr({ dir, port: 0, comuni: [DEMO_COMUNE_ISTAT], extraWorkstations: [COMUNE_POSTAZIONE] });
     gw = await startGateway(backend);
     await seedTenants(gw.em);
-    await wireComuneToSimulator(gw.em.fork(), {
-      codiceIstat: DEMO_COMUNE_ISTAT,
-      operatorIds: [anpr.operatorId],
-      idApplicazione: SANDBOX_ID_APPLICAZIONE,
-      soap: anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!,
-      pdnd: anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'pdnd').pdnd!,
-      keystorePath: anpr.pki.comune(DEMO_COMUNE_ISTAT).path,
-      keystorePasswordFile: anpr.keystorePasswordFile,
-      pdndPrivateKeyFile: join(dir, 'pdnd', 'client-key.pem'),
-      workstations: [],
-      postazione: { code: COMUNE_POSTAZIONE, keystorePath: anpr.workstation(COMUNE_POSTAZIONE).keystore.path! },
-    });
+    await wireComuneToSimulator(gw.em.fork(), demoComuneWiring(anpr, dir));
     sut = gw.app.get(AnprConnectorService);
   }, 60_000);
   afterAll(async () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditEvent, Comune, Profile, Workstation } from '#libs/domain';
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
-import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
+import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
+import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
 import { wireComuneToSimulator } from '../src/sandbox/anpr-wiring.js';
 import { hashDeviceToken } from '../src/auth/workstation-match.js';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
@@ -28,18 +29,7 @@ describe.each(backends())('lookup API on $name', (backend) => {
     cat = buildSandboxCatalogue(anpr.registry).entries;
     gw = await startGateway(backend, { RATE_LIMIT_USER_PER_MINUTE: '40' });
     t = await seedTenants(gw.em);
-    await wireComuneToSimulator(gw.em.fork(), {
-      codiceIstat: DEMO_COMUNE_ISTAT,
-      operatorIds: [anpr.operatorId],
-      idApplicazione: SANDBOX_ID_APPLICAZIONE,
-      soap: anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!,
-      pdnd: anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'pdnd').pdnd!,
-      keystorePath: anpr.pki.comune(DEMO_COMUNE_ISTAT).path,
-      keystorePasswordFile: anpr.keystorePasswordFile,
-      pdndPrivateKeyFile: join(dir, 'pdnd', 'client-key.pem'),
-      workstations: [],
-      postazione: { code: COMUNE_POSTAZIONE, keystorePath: anpr.workstation(COMUNE_POSTAZIONE).keystore.path! },
-    });
+    await wireComuneToSimulator(gw.em.fork(), demoComuneWiring(anpr, dir));
     for (const u of ['top.bari', 'top.lecce', 'admin.consorzio', 'std.consorzio', 'ps.pl', 'std.salento']) tokens[u] = await login(gw, u);
   }, 90_000);
   afterAll(async () => {

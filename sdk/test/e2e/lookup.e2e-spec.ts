@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 // Relative, not #libs/domain: that alias lives in the root package.json, which sdk/ does not see.
 import { AuditEvent, Profile } from '../../../libs/domain/src/index.js';
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
-import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
+import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
 import { SIM_FAULT_HEADER } from '../../../test-env/src/simulator.js';
+import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
 import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
 import { announceSkips, backends, PASSWORD, seedTenants, startGateway, type Tenants, type TestGateway } from '../../../apps/gateway/test/harness.js';
 import {
@@ -89,19 +90,7 @@ describe.each(backends())('SDK against the gateway on $name', (backend) => {
     cat = buildSandboxCatalogue(anpr.registry).entries;
     gw = await startGateway(backend);
     t = await seedTenants(gw.em);
-    const viaProxy = <T>(settings: T): T => JSON.parse(JSON.stringify(settings).split(anpr.url).join(proxy.url));
-    await wireComuneToSimulator(gw.em.fork(), {
-      codiceIstat: DEMO_COMUNE_ISTAT,
-      operatorIds: [anpr.operatorId],
-      idApplicazione: SANDBOX_ID_APPLICAZIONE,
-      soap: viaProxy(anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!),
-      pdnd: viaProxy(anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'pdnd').pdnd!),
-      keystorePath: anpr.pki.comune(DEMO_COMUNE_ISTAT).path,
-      keystorePasswordFile: anpr.keystorePasswordFile,
-      pdndPrivateKeyFile: join(dir, 'pdnd', 'client-key.pem'),
-      workstations: [],
-      postazione: { code: COMUNE_POSTAZIONE, keystorePath: anpr.workstation(COMUNE_POSTAZIONE).keystore.path! },
-    });
+    await wireComuneToSimulator(gw.em.fork(), demoComuneWiring(anpr, dir, { simulatorUrl: proxy.url }));
     // The Consorzio's admin searches the whole country here, so that homonyms living elsewhere are answered.
     await gw.em.fork().nativeUpdate(Profile, { user: t.users['admin.consorzio'].id }, { scope: 'national' });
     await gw.app.listen(0, '127.0.0.1');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
 import { User } from '#libs/domain';
 import { ConfigError, loadConfig } from '../../../apps/gateway/src/config/config.js';
@@ -8,8 +8,8 @@ import { createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
 import { seedSandbox, type SandboxCredentials } from '../../../apps/gateway/src/sandbox/seed.js';
 import { flushLogs } from '../../../apps/gateway/src/common/logger.js';
 import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
-import { DEMO_COMUNE_ISTAT } from '../population/index.js';
-import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
+import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
+import { demoComuneWiring } from '../sandbox-wiring.js';
 
 const CREDENTIALS_FILE = '.sandbox/credentials.json';
 
@@ -47,20 +47,7 @@ async function main() {
   } else {
     throw new Error(`${config.sqlitePath} has users but ${CREDENTIALS_FILE} is missing: delete the .sandbox folder to start afresh`);
   }
-  const soap = anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!;
-  const pdnd = anpr.comuneSettings(DEMO_COMUNE_ISTAT, 'pdnd').pdnd!;
-  await wireComuneToSimulator(app.get(EntityManager).fork(), {
-    codiceIstat: DEMO_COMUNE_ISTAT,
-    operatorIds: [anpr.operatorId],
-    idApplicazione: SANDBOX_ID_APPLICAZIONE,
-    soap,
-    pdnd,
-    keystorePath: anpr.pki.comune(DEMO_COMUNE_ISTAT).path,
-    keystorePasswordFile: anpr.keystorePasswordFile,
-    pdndPrivateKeyFile: join(anprDir, 'pdnd', 'client-key.pem'),
-    workstations: [{ code: SANDBOX_WORKSTATION_ID, keystorePath: anpr.workstation(SANDBOX_WORKSTATION_ID).keystore.path! }],
-    postazione: { code: COMUNE_POSTAZIONE, keystorePath: anpr.workstation(COMUNE_POSTAZIONE).keystore.path! },
-  });
+  await wireComuneToSimulator(app.get(EntityManager).fork(), demoComuneWiring(anpr, anprDir, { workstations: [SANDBOX_WORKSTATION_ID] }));
   await app.listen(config.port, config.host);
   const shutdown = async () => {
     await app.close();
