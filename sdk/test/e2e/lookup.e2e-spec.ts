@@ -20,6 +20,7 @@ import {
   InvalidCriteriaError,
   MoreThanOneSubjectError,
   PermissionError,
+  QuotaExceededError,
   SubjectNotFoundError,
   type GeResEvent,
   type SearchPersonsParams,
@@ -220,6 +221,32 @@ describe.each(backends())('SDK against the gateway on $name', (backend) => {
     const audited = await gw.em.fork().find(AuditEvent, { requestId: result.lastResponse!.requestId });
     expect(audited.map((e) => e.outcome).sort()).toEqual(['error', 'ok']);
   }, 30_000);
+
+  it('stops at the daily quota with a typed error carrying Retry-After, without waiting until midnight', async () => {
+    await gw.em.fork().nativeUpdate(Profile, { user: t.users['std.consorzio'].id }, { dailyQuota: 1 });
+    const asStd = { operator: 'std.consorzio' };
+    await sut.persons.search(search(byCf('demo-resident')), asStd);
+    const err = await sut.persons.search(search(byCf('demo-resident')), asStd).catch((e) => e);
+    expect(err).toBeInstanceOf(QuotaExceededError);
+    expect(err.type).toBe('urn:geres:problem:quota-exceeded');
+    expect(err.retryAfterSeconds).toBeGreaterThan(0);
+    expect(err.attempts).toBe(1);
+  });
+
+  it('STANDARDPS lookups are audited, visible to their author and invisible to TOP and ADMIN monitoring', async () => {
+    const ps = new GeResClient({ baseUrl, auth: { username: 'ps.pl', password: PASSWORD } });
+    const found = await ps.persons.search(search(byCf('married')));
+    const top = new GeResClient({ baseUrl, auth: { username: 'top.bari', password: PASSWORD } });
+    const admin = new GeResClient({ baseUrl, auth: { username: 'admin.pl', password: PASSWORD } });
+    await gw.drain();
+    const own = await ps.api.me.listMyHistory({ pageSize: 200 });
+    expect(own.items.some((e) => e.requestId === found.requestId)).toBe(true);
+    const byTop = await top.api.audit.searchAuditEvents({ pageSize: 200 });
+    const byAdmin = await admin.api.audit.searchAuditEvents({ pageSize: 200 });
+    expect(byTop.items.some((e) => e.username === 'ps.pl')).toBe(false);
+    expect(byAdmin.items.some((e) => e.username === 'ps.pl')).toBe(false);
+    expect(byTop.items.some((e) => e.username === 'admin.consorzio' && e.operation === 'searchPersons')).toBe(true);
+  });
 
   it('reports the operator’s usage', async () => {
     const usage = await sut.me.usage();
