@@ -1,0 +1,56 @@
+// Generated from openapi/geres.openapi.json by java-client/generator/generate.mjs — do not edit.
+// Regenerate with: node java-client/generator/generate.mjs
+package it.geres.client.generated.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * Workstations of the Enti in the caller's area, by code.
+ * <p>
+ * @param items (required)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record WorkstationList(
+        @JsonProperty("items") java.util.List<WorkstationView> items) {
+
+    /** A builder; {@link Builder#build()} checks the required members. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised with this value's members. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.items = items;
+        return b;
+    }
+
+    /** Builds {@link WorkstationList}. */
+    public static final class Builder {
+        private java.util.List<WorkstationView> items;
+
+        private Builder() {
+        }
+
+        /** (required) */
+        public Builder items(java.util.List<WorkstationView> items) {
+            this.items = items;
+            return this;
+        }
+
+        /** (required) */
+        public Builder items(WorkstationView... items) {
+            this.items = java.util.List.of(items);
+            return this;
+        }
+
+        public WorkstationList build() {
+            Objects.requireNonNull(items, "items is required");
+            return new WorkstationList(items);
+        }
+    }
+}
