@@ -67,15 +67,17 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
   });
 
   it('maps not found to a typed error and refuses operators the Comune did not register', async () => {
-    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId })).rejects.toMatchObject({ kind: 'not_found' });
+    const notFound = await sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId }).catch((e) => e);
+    expect(notFound).toBeInstanceOf(AnprError);
+    expect(notFound).toMatchObject({ kind: 'not_found' });
     await expect(sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: 'SOMEONE-ELSE' })).rejects.toMatchObject({ status: 403 });
-    await expect(sut.lookup('075035', query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId })).rejects.toBeInstanceOf(Error);
+    // Lecce registered no ANPR operator with this gateway: refused before any settings are read.
+    await expect(sut.lookup('075035', query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId })).rejects.toMatchObject({ status: 403 });
   });
 
   it('stops at a bad secret reference with a message naming it, and never sends the request', async () => {
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: 'env:GERES_TEST_MISSING_PASSWORD' });
     await expect(sut.lookup(DEMO_COMUNE_ISTAT, query(person().generalita!.codiceFiscale), { operatorId: anpr.operatorId })).rejects.toThrow(/GERES_TEST_MISSING_PASSWORD is not set/);
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: `file:${anpr.keystorePasswordFile}` });
-    void AnprError;
   });
 });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createRemoteJWKSet, jwtVerify, createLocalJWKSet } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { AccessLog, Comune, User, Workstation } from '#libs/domain';
 import { hashDeviceToken } from '../src/auth/workstation-match.js';
 import { announceSkips, backends, login, PASSWORD, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
 
-void createRemoteJWKSet;
 
 describe.each(backends())('identity on $name', (backend) => {
   let gw: TestGateway;

@@ -61,33 +61,19 @@ export class LookupService {
     const started = process.hrtime.bigint();
     const criterion = toCriterion(dto.criterion);
     const asOf = dto.asOf ?? italianDay().day;
-    const purpose = dto.purpose === 'visura' ? `visura:${dto.visuraType}` : (dto.purpose ?? 'lookup');
     let anprOperatorId: string | undefined;
     let anprOperationId: string | undefined;
     let subjects: string[] = [];
+    const request = requestAudit(p, dto, meta, operation, criterion);
     const record = (outcome: AuditOutcome, detail?: string) =>
       this.audit.record({
-        requestId: meta.requestId,
-        userId: p.user.id,
-        username: p.user.username,
-        enteId: p.user.ente?.id,
-        applicationId: p.application?.id,
+        ...request,
         anprOperatorId,
-        workstation: p.workstation?.code,
-        clientIp: meta.clientIp,
-        targetComune: dto.comune,
-        operation,
-        purpose,
-        motivoRichiesta: dto.motivoRichiesta,
-        criterionType: criterion.kind,
-        criterionValue: criterionValue(criterion),
         subjects,
-        sections: dto.sections,
         outcome,
         outcomeDetail: detail,
         anprOperationId,
         latencyMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
-        monitored: p.role !== 'STANDARDPS',
       });
 
     try {
@@ -133,27 +119,12 @@ export class LookupService {
 
   /** A replayed idempotent answer is a request too: it is audited, without a second ANPR call. */
   async recordReplay(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, answer: LookupResponse): Promise<void> {
-    const criterion = toCriterion(dto.criterion);
     await this.audit.record({
-      requestId: meta.requestId,
-      userId: p.user.id,
-      username: p.user.username,
-      enteId: p.user.ente?.id,
-      applicationId: p.application?.id,
-      workstation: p.workstation?.code,
-      clientIp: meta.clientIp,
-      targetComune: dto.comune,
-      operation: 'searchPersons',
-      purpose: dto.purpose ?? 'lookup',
-      motivoRichiesta: dto.motivoRichiesta,
-      criterionType: criterion.kind,
-      criterionValue: criterionValue(criterion),
-      subjects: answer.persons.flatMap((x) => [x.generalita?.codiceFiscale, x.idANPR].filter((v): v is string => Boolean(v))),
-      sections: dto.sections,
+      ...requestAudit(p, dto, meta, 'searchPersons', toCriterion(dto.criterion)),
+      subjects: subjectIds(answer.persons),
       outcome: 'ok',
       outcomeDetail: 'idempotent_replay',
       anprOperationId: answer.anprOperationId,
-      monitored: p.role !== 'STANDARDPS',
     });
   }
 
@@ -229,6 +200,27 @@ export class LookupService {
         return problem('anpr-unavailable', e.message, { ...ext, retryAfterSeconds: d.retryAfterSeconds ?? 5 });
     }
   }
+}
+
+/** What the audit trail records about the request itself, whatever its outcome. */
+function requestAudit(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, operation: string, criterion: PersonCriterion) {
+  return {
+    requestId: meta.requestId,
+    userId: p.user.id,
+    username: p.user.username,
+    enteId: p.user.ente?.id,
+    applicationId: p.application?.id,
+    workstation: p.workstation?.code,
+    clientIp: meta.clientIp,
+    targetComune: dto.comune,
+    operation,
+    purpose: dto.purpose === 'visura' ? `visura:${dto.visuraType}` : (dto.purpose ?? 'lookup'),
+    motivoRichiesta: dto.motivoRichiesta,
+    criterionType: criterion.kind,
+    criterionValue: criterionValue(criterion),
+    sections: dto.sections,
+    monitored: p.role !== 'STANDARDPS',
+  };
 }
 
 function auditOutcomeOf(e: unknown): [AuditOutcome, string] {
