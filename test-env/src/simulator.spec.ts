@@ -159,6 +159,87 @@ describe('startSimulator', () => {
   });
 });
 
+describe('faults armed over HTTP (POST /faults)', () => {
+  const seen: Seen[] = [];
+  let sim: RunningSimulator;
+  const soap = () => fetch(`${sim.url}/ANPR3000ServiziConsultazione/AnprService3000`, { method: 'POST', body: 'x' });
+  const arm = (body: unknown) => fetch(`${sim.url}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  beforeAll(async () => {
+    sim = await startSimulator({ registry: createSyntheticRegistry({ size: 50 }), soapHandler: recorder('soap', seen), pdndHandler: recorder('pdnd', seen) });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('applies an armed fault to exactly the next `count` channel requests, then answers normally', async () => {
+    seen.length = 0;
+    const armed = await arm({ mode: 'http500', count: 2 });
+    expect(armed.status).toBe(201);
+    expect(await armed.json()).toEqual({ armed: [{ mode: 'http500', remaining: 2 }] });
+    // /health is not a channel request and uses nothing up.
+    expect((await fetch(`${sim.url}/health`)).status).toBe(200);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await soap();
+      await r.text();
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([500, 500, 200]);
+    expect(seen).toHaveLength(1);
+    expect(await (await fetch(`${sim.url}/faults`)).json()).toEqual({ armed: [] });
+  });
+
+  it('queues faults in order, honours the channel filter, and the X-Sim-Fault header still wins', async () => {
+    seen.length = 0;
+    await arm({ mode: 'http429', channel: 'pdnd' });
+    await arm({ latencyMs: 120 });
+    const byHeader = await fetch(`${sim.url}/ANPR3000ServiziConsultazione/AnprService3000`, { method: 'POST', body: 'x', headers: { 'X-Sim-Fault': 'http500' } });
+    expect(byHeader.status).toBe(500);
+    await byHeader.text();
+    const t = Date.now();
+    const slow = await soap();
+    expect(slow.status).toBe(200);
+    await slow.text();
+    expect(Date.now() - t).toBeGreaterThanOrEqual(115);
+    expect(await (await fetch(`${sim.url}/faults`)).json()).toEqual({ armed: [{ mode: 'http429', remaining: 1, channel: 'pdnd' }] });
+    const pdnd = await fetch(`${sim.url}/token.oauth2`, { method: 'POST', body: 'x' });
+    expect(pdnd.status).toBe(429);
+    await pdnd.text();
+  });
+
+  it('disarms everything with DELETE /faults', async () => {
+    await arm({ mode: 'timeout', count: 5 });
+    const del = await fetch(`${sim.url}/faults`, { method: 'DELETE' });
+    expect(del.status).toBe(204);
+    const r = await soap();
+    expect(r.status).toBe(200);
+    await r.text();
+  });
+
+  it.each([
+    ['not JSON', '{', /not JSON/],
+    ['an array', '[]', /JSON object/],
+    ['an unknown mode', { mode: 'explode' }, /mode must be one of timeout, http500/],
+    ['neither mode nor latency', { count: 2 }, /give a mode, a latencyMs, or both/],
+    ['a count of 0', { mode: 'http500', count: 0 }, /count must be an integer from 1/],
+    ['a negative latency', { latencyMs: -1 }, /latencyMs must be an integer/],
+    ['an unknown channel', { mode: 'http500', channel: 'ftp' }, /channel must be soap or pdnd/],
+    ['an unknown field', { mode: 'http500', times: 2 }, /unknown field times/],
+  ])('refuses %s with 400 and arms nothing', async (_what, body, message) => {
+    const r = await arm(body);
+    expect(r.status).toBe(400);
+    expect((await r.json()).error).toMatch(message);
+    expect(await (await fetch(`${sim.url}/faults`)).json()).toEqual({ armed: [] });
+  });
+
+  it('answers 405 for other methods', async () => {
+    const r = await fetch(`${sim.url}/faults`, { method: 'PUT' });
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('GET, POST, DELETE');
+  });
+});
+
 describe('startSimulator lifecycle and configuration', () => {
   it('answers 503 for channels that are not configured', async () => {
     const sim = await startSimulator({ size: 50 });

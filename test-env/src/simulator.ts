@@ -73,6 +73,43 @@ export interface ParsedFault {
   mode?: SimFaultMode;
 }
 
+/**
+ * A fault armed over HTTP (`POST /faults`) for the next `remaining` channel requests, so that a
+ * tester (or an SDK's test suite, which cannot set X-Sim-Fault on the gateway's own requests to
+ * ANPR) can make the simulated ANPR fail on demand.
+ */
+export interface ArmedFault extends ParsedFault {
+  /** Requests this fault still applies to. */
+  remaining: number;
+  /** Only requests of this channel; default any. */
+  channel?: Channel;
+}
+
+const MAX_ARMED_COUNT = 1000;
+const MAX_ARMED_LATENCY_MS = 600_000;
+
+/** Validates a `POST /faults` body; returns the fault or the reason it is refused. */
+export function parseArmFaultRequest(body: unknown): ArmedFault | { error: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { error: 'the body must be a JSON object, e.g. {"mode":"http500","count":1}' };
+  const b = body as Record<string, unknown>;
+  const unknownKey = Object.keys(b).find((k) => !['mode', 'latencyMs', 'count', 'channel'].includes(k));
+  if (unknownKey) return { error: `unknown field ${unknownKey}: use mode, latencyMs, count, channel` };
+  if (b.mode !== undefined && !SIM_FAULT_MODES.includes(b.mode as SimFaultMode)) return { error: `mode must be one of ${SIM_FAULT_MODES.join(', ')}` };
+  if (b.latencyMs !== undefined && !(Number.isInteger(b.latencyMs) && (b.latencyMs as number) >= 0 && (b.latencyMs as number) <= MAX_ARMED_LATENCY_MS)) {
+    return { error: `latencyMs must be an integer from 0 to ${MAX_ARMED_LATENCY_MS}` };
+  }
+  if (b.mode === undefined && !b.latencyMs) return { error: 'give a mode, a latencyMs, or both' };
+  const count = b.count ?? 1;
+  if (!(Number.isInteger(count) && (count as number) >= 1 && (count as number) <= MAX_ARMED_COUNT)) return { error: `count must be an integer from 1 to ${MAX_ARMED_COUNT}` };
+  if (b.channel !== undefined && b.channel !== 'soap' && b.channel !== 'pdnd') return { error: 'channel must be soap or pdnd' };
+  return {
+    remaining: count as number,
+    ...(b.mode !== undefined ? { mode: b.mode as SimFaultMode } : {}),
+    ...(b.latencyMs ? { latencyMs: b.latencyMs as number } : {}),
+    ...(b.channel !== undefined ? { channel: b.channel as Channel } : {}),
+  };
+}
+
 /** `X-Sim-Fault: latency=250`, `timeout`, `http500`, `http429`, `malformed`, `soapFault`; several may be combined with commas. */
 export function parseSimFaultHeader(value: string | string[] | undefined): ParsedFault | undefined {
   const raw = Array.isArray(value) ? value.join(',') : value;
@@ -103,10 +140,24 @@ function channelError(res: ServerResponse, channel: Channel | undefined, status:
   }
 }
 
+async function readJsonBody(req: IncomingMessage, limit = 16_384): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new SyntaxError(`body larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.trim() === '' ? {} : JSON.parse(text);
+}
+
 /**
  * Starts the simulated ANPR on a node:http server: SOAP paths go to `soapHandler`, PDND paths to
  * `pdndHandler` (503 "channel not configured" when absent), plus GET /health and GET /catalogue,
- * behind a fault-injection layer for the channel paths.
+ * behind a fault-injection layer for the channel paths. Faults come from the configuration, from
+ * the X-Sim-Fault header of a request, or are armed for the next requests with `POST /faults`
+ * (`GET /faults` lists them, `DELETE /faults` disarms them all).
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
@@ -119,6 +170,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // Configured fault rates draw from a seeded stream so that a test run is repeatable.
   const faultRng = new Prng(seed ^ 0x5f3759df);
   const startedAt = Date.now();
+  let armed: ArmedFault[] = [];
+  /** The first armed fault for this channel, used up by one request. */
+  const takeArmed = (channel: Channel): ParsedFault | undefined => {
+    const i = armed.findIndex((f) => !f.channel || f.channel === channel);
+    if (i < 0) return undefined;
+    const f = armed[i];
+    f.remaining--;
+    if (f.remaining <= 0) armed.splice(i, 1);
+    return { mode: f.mode, latencyMs: f.latencyMs };
+  };
   let catalogueJson: string | undefined;
 
   // Requests parked by latency or timeout faults, released (or dropped) by close().
@@ -170,11 +231,33 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return;
     }
 
+    if (pathname === '/faults') {
+      if (req.method === 'GET') return sendJson(res, 200, { armed });
+      if (req.method === 'DELETE') {
+        armed = [];
+        res.writeHead(204).end();
+        return;
+      }
+      if (req.method === 'POST') {
+        let body: unknown;
+        try {
+          body = await readJsonBody(req);
+        } catch (e) {
+          return sendJson(res, 400, { error: `the body is not JSON: ${(e as Error).message}` });
+        }
+        const fault = parseArmFaultRequest(body);
+        if ('error' in fault) return sendJson(res, 400, { error: fault.error });
+        armed.push(fault);
+        return sendJson(res, 201, { armed });
+      }
+      return sendJson(res, 405, { error: 'GET, POST or DELETE /faults' }, { allow: 'GET, POST, DELETE' });
+    }
+
     const channel = channelOf(pathname);
     if (!channel) return sendJson(res, 404, { error: `nothing at ${pathname}` });
 
-    // Fault injection: configuration first, the per-request header overrides it.
-    const header = parseSimFaultHeader(req.headers[SIM_FAULT_HEADER]);
+    // Fault injection: the per-request header wins, then a fault armed with POST /faults, then the configuration.
+    const header = parseSimFaultHeader(req.headers[SIM_FAULT_HEADER]) ?? takeArmed(channel);
     let mode = header?.mode;
     if (!mode && faults.rate && faults.rate.probability > 0 && faultRng.next() < faults.rate.probability) mode = faults.rate.mode;
     const latencyMs = header?.latencyMs ?? faults.latencyMs;
