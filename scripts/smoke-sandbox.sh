@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Starts the sandbox as a new user would (npm start), logs in as every demo user and checks what
-# each sees, then stops it. Uses a throw-away copy of the .sandbox folder.
+# each sees, then stops it. Uses a throw-away sandbox folder (GERES_SANDBOX_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PORT=${SMOKE_PORT:-3999}
 export ANPR_SIM_PORT=${SMOKE_SIM_PORT:-3998}
-export SQLITE_PATH=$(mktemp -d)/smoke.sqlite
-rm -f .sandbox/credentials.json
+export GERES_SANDBOX_DIR=$(mktemp -d)
 npm start > /tmp/geres-smoke.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; pkill -f "dist/test-env/src/bin/sandbox.js" 2>/dev/null || true' EXIT
@@ -17,7 +16,7 @@ done
 curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat /tmp/geres-smoke.log; exit 1; }
 node --input-type=module -e '
   import { readFileSync } from "node:fs";
-  const creds = JSON.parse(readFileSync(".sandbox/credentials.json", "utf8"));
+  const creds = JSON.parse(readFileSync(`${process.env.GERES_SANDBOX_DIR}/credentials.json`, "utf8"));
   const base = `http://127.0.0.1:${process.env.PORT}`;
   const expected = { TOP: 4, ADMIN: 1, STANDARD: 1, STANDARDPS: 1 };
   for (const u of creds.users) {

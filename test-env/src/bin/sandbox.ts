@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
 import { User } from '#libs/domain';
 import { ConfigError, loadConfig } from '../../../apps/gateway/src/config/config.js';
@@ -11,12 +11,10 @@ import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wi
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
 import { demoComuneWiring } from '../sandbox-wiring.js';
 
-const CREDENTIALS_FILE = '.sandbox/credentials.json';
-
 /**
  * `npm start`: the simulated ANPR and the gateway in sandbox mode (embedded SQLite), with demo
  * data seeded on first start and the demo Comune pointed at the simulator on every start.
- * Credentials are printed and written to .sandbox/credentials.json for scripts.
+ * Credentials are printed and written to .sandbox/credentials.json (GERES_SANDBOX_DIR) for scripts.
  */
 async function main() {
   let config;
@@ -31,8 +29,9 @@ async function main() {
     }
     throw e;
   }
-  mkdirSync('.sandbox', { recursive: true });
-  const anprDir = resolve('.sandbox/anpr');
+  mkdirSync(config.sandboxDir, { recursive: true });
+  const CREDENTIALS_FILE = join(config.sandboxDir, 'credentials.json');
+  const anprDir = resolve(config.sandboxDir, 'anpr');
   const simPort = Number(process.env.ANPR_SIM_PORT ?? 3100);
   const anpr = await startSandboxAnpr({ dir: anprDir, port: simPort, extraWorkstations: [COMUNE_POSTAZIONE] });
 
@@ -45,7 +44,7 @@ async function main() {
   } else if (existsSync(CREDENTIALS_FILE)) {
     creds = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8'));
   } else {
-    throw new Error(`${config.sqlitePath} has users but ${CREDENTIALS_FILE} is missing: delete the .sandbox folder to start afresh`);
+    throw new Error(`${config.sqlitePath} has users but ${CREDENTIALS_FILE} is missing: delete the ${config.sandboxDir} folder to start afresh`);
   }
   await wireComuneToSimulator(app.get(EntityManager).fork(), demoComuneWiring(anpr, anprDir, { workstations: [SANDBOX_WORKSTATION_ID] }));
   await app.listen(config.port, config.host);
@@ -65,7 +64,7 @@ async function main() {
     `  JWKS:           ${config.publicUrl}/.well-known/jwks.json`,
     `  Simulated ANPR: ${anpr.url}  (SOAP 3002/E002 and PDND; ${anpr.registry.size} synthetic people)`,
     `  Test identities: test-env/SANDBOX-CATALOGUE.md  (or GET ${anpr.url}/catalogue)`,
-    `  Demo Comune:    ${creds.comune.nome} (${creds.comune.codiceIstat}), wired to the simulator (certificates in .sandbox/anpr/pki)`,
+    `  Demo Comune:    ${creds.comune.nome} (${creds.comune.codiceIstat}), wired to the simulator (certificates in ${join(config.sandboxDir, 'anpr', 'pki')})`,
     '  Users (POST /v1/auth/login):',
     ...creds.users.map((u) => `    ${u.role.padEnd(10)} ${u.username.padEnd(22)} ${u.password}${u.mediator ? '   (mediatore)' : ''}`),
     `  Application:    client_id=${creds.application.clientId} client_secret=${creds.application.clientSecret}`,

@@ -9,7 +9,7 @@ import { verifyAuditTrail } from '../audit/audit-query.service.js';
  * Uses DATABASE_URL, or the sandbox SQLite file when it is not set.
  */
 async function main() {
-  const orm = await MikroORM.init(ormOptions({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.SQLITE_PATH || '.sandbox/geres.sqlite' }));
+  const orm = await MikroORM.init(ormOptions({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.SQLITE_PATH || `${process.env.GERES_SANDBOX_DIR || '.sandbox'}/geres.sqlite` }));
   try {
     const report = await verifyAuditTrail(orm.em.fork(), process.env.AUDIT_CHAIN_KEY || undefined);
     for (const c of report.chains) {

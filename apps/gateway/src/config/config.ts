@@ -8,6 +8,8 @@ export interface GatewayConfig {
   /** Sandbox mode: embedded SQLite, schema created on boot, demo data seeded. */
   sandbox: boolean;
   databaseUrl?: string;
+  /** Sandbox mode: the folder for its database, simulator PKI and credentials file. */
+  sandboxDir: string;
   /** SQLite file used when no DATABASE_URL is given. */
   sqlitePath: string;
   redisUrl?: string;
@@ -100,7 +102,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     host,
     sandbox,
     databaseUrl,
-    sqlitePath: env.SQLITE_PATH || '.sandbox/geres.sqlite',
+    sandboxDir: env.GERES_SANDBOX_DIR || '.sandbox',
+    sqlitePath: env.SQLITE_PATH || `${env.GERES_SANDBOX_DIR || '.sandbox'}/geres.sqlite`,
     redisUrl,
     jwtSigningKeyFile: env.JWT_SIGNING_KEY_FILE || undefined,
     jwtIssuer: env.JWT_ISSUER || 'geres',
