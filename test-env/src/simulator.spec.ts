@@ -229,7 +229,7 @@ describe('faults armed over HTTP (POST /faults)', () => {
   ])('refuses %s with 400 and arms nothing', async (_what, body, message) => {
     const r = await arm(body);
     expect(r.status).toBe(400);
-    expect((await r.json()).error).toMatch(message);
+    expect(((await r.json()) as { error: string }).error).toMatch(message);
     expect(await (await fetch(`${sim.url}/faults`)).json()).toEqual({ armed: [] });
   });
 
