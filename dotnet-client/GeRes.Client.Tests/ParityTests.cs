@@ -238,8 +238,8 @@ public class ParityTests
         var name = type.Name;
         var tick = name.IndexOf('`');
         if (tick >= 0) name = name[..tick];
+        if (name.EndsWith("Exception", StringComparison.Ordinal)) name = name[..^"Exception".Length];
         if (name.StartsWith("GeRes", StringComparison.Ordinal) && name.Length > "GeRes".Length) name = name["GeRes".Length..];
-        if (name.EndsWith("Exception", StringComparison.Ordinal) && name.Length > "Exception".Length) name = name[..^"Exception".Length];
         return name;
     }
 
@@ -263,5 +263,6 @@ public class ParityTests
         Assert.Equal("Timeout", ErrorName(typeof(GeResTimeoutException)));
         Assert.Equal("Validation", ErrorName(typeof(GeResValidationException)));
         Assert.Equal("Api", ErrorName(typeof(GeResApiException<Problem>)));
+        Assert.Equal("GeRes", ErrorName(typeof(GeResException)));
     }
 }

@@ -8,7 +8,7 @@
  * It imports the built package (`npm run build -w @geres/sdk`), as a consumer would.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { GeResClient, GeResError, type GetPersonParams, type RequestOptions, type SearchPersonsParams } from '@geres/sdk';
+import { GeResClient, GeResError, RateLimitedError, ServerError, type GetPersonParams, type RequestOptions, type SearchPersonsParams } from '@geres/sdk';
 
 interface PlanStep {
   arm?: Record<string, unknown>;
@@ -29,19 +29,17 @@ interface Plan {
 
 type Outcome =
   | { outcome: 'ok'; status: number; persons: string[]; attempts: number; idempotentReplayed: boolean }
-  | { outcome: 'error'; error: string; status: number | null; type: string | null; rule: string | null; fields: string[]; retryAfter: boolean; attempts: number };
+  | { outcome: 'error'; error: string; status: number | null; type: string | null; rule: string | null; fields: Array<string | null>; retryAfter: boolean; attempts: number };
 
-/** The contract's error name: the class name without a leading GeRes and a trailing Error/Exception. */
-function errorName(e: Error): string {
-  return e.constructor.name.replace(/^GeRes/, '').replace(/(Error|Exception)$/, '');
+/** The contract's error name: the class name without a trailing Error/Exception and a leading GeRes (the base class: GeRes). */
+export function errorName(e: Error): string {
+  const name = e.constructor.name.replace(/(Error|Exception)$/, '');
+  return name.length > 'GeRes'.length ? name.replace(/^GeRes/, '') : name;
 }
 
+/** The Retry-After as the SDK exposes it: on rate-limit (429) and server (5xx) errors, as in the other SDKs. */
 function retryAfterSeconds(e: GeResError): number | undefined {
-  const header = e.headers?.get('retry-after');
-  if (header && /^\d+$/.test(header)) return Number(header);
-  if (header) return Math.max(0, Math.ceil((Date.parse(header) - Date.now()) / 1000));
-  const member = e.problem?.retryAfterSeconds;
-  return typeof member === 'number' ? member : undefined;
+  return e instanceof RateLimitedError || e instanceof ServerError ? e.retryAfterSeconds : undefined;
 }
 
 function errorOutcome(e: unknown): Outcome {
@@ -53,7 +51,7 @@ function errorOutcome(e: unknown): Outcome {
     status: e.status ?? null,
     type: e.type ?? null,
     rule: typeof problem.rule === 'string' ? problem.rule : null,
-    fields: Array.isArray(problem.errors) ? problem.errors.map((x) => String(x.field)) : [],
+    fields: Array.isArray(problem.errors) ? problem.errors.map((x) => (typeof x.field === 'string' ? x.field : null)) : [],
     retryAfter: (retryAfterSeconds(e) ?? 0) > 0,
     attempts: e.attempts ?? 1,
   };

@@ -231,10 +231,11 @@ async function main(): Promise<number> {
 
   const reports = compare(table, outputs);
   const width = Math.max(...reports.map((r) => `${r.scenario} #${r.step}`.length));
-  console.log(`\n${'scenario'.padEnd(width)}  ${outputs.map((o) => RUNNERS[o.sdk]?.label.padEnd(30) ?? o.sdk).join('')}`);
+  const column = Math.max(12, ...reports.flatMap((r) => outputs.map((o) => summarise(r.outcomes[o.sdk]).length))) + 2;
+  console.log(`\n  ${'scenario'.padEnd(width)} ${outputs.map((o) => (RUNNERS[o.sdk]?.label ?? o.sdk).padEnd(column)).join('')}`);
   for (const r of reports) {
     const mark = r.problems.length ? '✗' : '✓';
-    console.log(`${mark} ${`${r.scenario} #${r.step}`.padEnd(width)} ${outputs.map((o) => summarise(r.outcomes[o.sdk]).padEnd(30)).join('')}`);
+    console.log(`${mark} ${`${r.scenario} #${r.step}`.padEnd(width)} ${outputs.map((o) => summarise(r.outcomes[o.sdk]).padEnd(column)).join('')}`);
     for (const p of r.problems) console.log(`    ${p}`);
   }
   const bad = reports.filter((r) => r.problems.length).length;

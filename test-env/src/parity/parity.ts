@@ -11,7 +11,7 @@ export type Outcome =
       status: number | null;
       type: string | null;
       rule: string | null;
-      fields: string[];
+      fields: Array<string | null>;
       retryAfter: boolean;
       attempts: number;
     };

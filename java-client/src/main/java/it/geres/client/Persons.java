@@ -47,6 +47,11 @@ public final class Persons {
         return api.getPerson(identifier, params, options);
     }
 
+    /** As {@link #get}, with the response's request id, replay flag and attempts. */
+    public ApiResponse<PersonSearchResult> getWithResponse(String identifier, PersonsApi.GetPersonParams params, RequestOptions options) {
+        return api.getPersonWithResponse(identifier, params, options);
+    }
+
     /**
      * One person by codice fiscale or idANPR.
      *

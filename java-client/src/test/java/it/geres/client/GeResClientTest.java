@@ -389,6 +389,22 @@ class GeResClientTest {
     }
 
     @Test
+    void getWithResponseCarriesStatusAttemptsAndNoIdempotencyKey() {
+        gateway.on("GET /v1/persons/NRECLD70B17A662M", Reply.problem(503, "anpr-unavailable", null, Map.of("Retry-After", "1")), Reply.json(200, RESULT));
+        GeResClient client = builder().build();
+        ApiResponse<PersonSearchResult> response = client.persons().getWithResponse("NRECLD70B17A662M",
+                Persons.params("072006", List.of(LookupSection.GENERALITA), "Pratica 1"), RequestOptions.builder().operator("g.verdi").build());
+        assertEquals(200, response.status());
+        assertEquals(2, response.attempts());
+        assertFalse(response.idempotentReplayed());
+        assertNull(response.idempotencyKey());
+        assertEquals("SZ82865K3", response.data().persons().get(0).idANPR());
+        Recorded person = gateway.requestsTo("GET /v1/persons/NRECLD70B17A662M").get(1);
+        assertEquals("comune=072006&sections=generalita&motivoRichiesta=Pratica%201", person.query());
+        assertEquals("g.verdi", person.header("x-geres-operator"));
+    }
+
+    @Test
     void userInterceptorsSeeEveryAttemptWithoutTheToken() {
         gateway.on(SEARCH, Reply.problem(503, "anpr-unavailable", null, Map.of("Retry-After", "0")), Reply.json(200, RESULT));
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
