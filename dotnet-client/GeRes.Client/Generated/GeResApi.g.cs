@@ -11079,8 +11079,11 @@ namespace GeRes.Client.Generated
     public partial class Usage
     {
 
+        /// <summary>
+        /// Lookups the profile allows per day
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dailyQuota")]
-        public double DailyQuota { get; set; } = default!;
+        public int DailyQuota { get; set; } = default!;
 
         /// <summary>
         /// The Italian calendar day counted
@@ -11088,17 +11091,23 @@ namespace GeRes.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("day")]
         public System.DateOnly Day { get; set; } = default!;
 
+        /// <summary>
+        /// Lookups left today
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("remaining")]
-        public double Remaining { get; set; } = default!;
+        public int Remaining { get; set; } = default!;
 
         /// <summary>
         /// Seconds until the quota resets (Italian midnight)
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resetsInSeconds")]
-        public double ResetsInSeconds { get; set; } = default!;
+        public int ResetsInSeconds { get; set; } = default!;
 
+        /// <summary>
+        /// Lookups made today
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("used")]
-        public double Used { get; set; } = default!;
+        public int Used { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

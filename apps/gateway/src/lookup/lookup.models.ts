@@ -168,8 +168,8 @@ export class PersonSearchResult {
 
 export class Usage {
   @ApiProperty({ format: 'date', description: 'The Italian calendar day counted' }) day!: string;
-  @ApiProperty({ example: 500 }) dailyQuota!: number;
-  @ApiProperty({ example: 12 }) used!: number;
-  @ApiProperty({ example: 488 }) remaining!: number;
-  @ApiProperty({ description: 'Seconds until the quota resets (Italian midnight)' }) resetsInSeconds!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 500, description: 'Lookups the profile allows per day' }) dailyQuota!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 12, description: 'Lookups made today' }) used!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 488, description: 'Lookups left today' }) remaining!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seconds until the quota resets (Italian midnight)' }) resetsInSeconds!: number;
 }

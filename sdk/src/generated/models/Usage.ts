@@ -3,16 +3,25 @@
 /* tslint:disable */
 /* eslint-disable */
 export type Usage = {
+  /**
+   * Lookups the profile allows per day
+   */
   dailyQuota: number;
   /**
    * The Italian calendar day counted
    */
   day: string;
+  /**
+   * Lookups left today
+   */
   remaining: number;
   /**
    * Seconds until the quota resets (Italian midnight)
    */
   resetsInSeconds: number;
+  /**
+   * Lookups made today
+   */
   used: number;
 };
 

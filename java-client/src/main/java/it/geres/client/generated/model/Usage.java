@@ -8,20 +8,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * @param dailyQuota (required)
+ * @param dailyQuota Lookups the profile allows per day (required)
  * @param day The Italian calendar day counted (format date, required)
- * @param remaining (required)
+ * @param remaining Lookups left today (required)
  * @param resetsInSeconds Seconds until the quota resets (Italian midnight) (required)
- * @param used (required)
+ * @param used Lookups made today (required)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Usage(
-        @JsonProperty("dailyQuota") Double dailyQuota,
+        @JsonProperty("dailyQuota") Integer dailyQuota,
         @JsonProperty("day") String day,
-        @JsonProperty("remaining") Double remaining,
-        @JsonProperty("resetsInSeconds") Double resetsInSeconds,
-        @JsonProperty("used") Double used) {
+        @JsonProperty("remaining") Integer remaining,
+        @JsonProperty("resetsInSeconds") Integer resetsInSeconds,
+        @JsonProperty("used") Integer used) {
 
     /** A builder; {@link Builder#build()} checks the required members. */
     public static Builder builder() {
@@ -41,17 +41,17 @@ public record Usage(
 
     /** Builds {@link Usage}. */
     public static final class Builder {
-        private Double dailyQuota;
+        private Integer dailyQuota;
         private String day;
-        private Double remaining;
-        private Double resetsInSeconds;
-        private Double used;
+        private Integer remaining;
+        private Integer resetsInSeconds;
+        private Integer used;
 
         private Builder() {
         }
 
-        /** (required) */
-        public Builder dailyQuota(Double dailyQuota) {
+        /** Lookups the profile allows per day (required) */
+        public Builder dailyQuota(Integer dailyQuota) {
             this.dailyQuota = dailyQuota;
             return this;
         }
@@ -62,20 +62,20 @@ public record Usage(
             return this;
         }
 
-        /** (required) */
-        public Builder remaining(Double remaining) {
+        /** Lookups left today (required) */
+        public Builder remaining(Integer remaining) {
             this.remaining = remaining;
             return this;
         }
 
         /** Seconds until the quota resets (Italian midnight) (required) */
-        public Builder resetsInSeconds(Double resetsInSeconds) {
+        public Builder resetsInSeconds(Integer resetsInSeconds) {
             this.resetsInSeconds = resetsInSeconds;
             return this;
         }
 
-        /** (required) */
-        public Builder used(Double used) {
+        /** Lookups made today (required) */
+        public Builder used(Integer used) {
             this.used = used;
             return this;
         }
