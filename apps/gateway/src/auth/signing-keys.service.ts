@@ -1,12 +1,13 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { SignJWT, calculateJwkThumbprint, exportJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { problem } from '../common/problem.js';
 
-export const SANDBOX_KEY_FILE = '.sandbox/jwt-signing-key.pem';
+/** Where sandbox mode keeps the key it generates, inside GERES_SANDBOX_DIR. */
+export const SANDBOX_KEY_FILE_NAME = 'jwt-signing-key.pem';
 
 /**
  * The key that signs access tokens. Its public half is published at /.well-known/jwks.json so the
@@ -23,7 +24,7 @@ export class SigningKeysService implements OnModuleInit {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   async onModuleInit(): Promise<void> {
-    const file = this.config.jwtSigningKeyFile ?? SANDBOX_KEY_FILE;
+    const file = this.config.jwtSigningKeyFile ?? join(this.config.sandboxDir, SANDBOX_KEY_FILE_NAME);
     if (!existsSync(file)) {
       if (!this.config.sandbox) throw new Error(`JWT_SIGNING_KEY_FILE ${file} does not exist`);
       mkdirSync(dirname(file), { recursive: true });
@@ -39,8 +40,9 @@ export class SigningKeysService implements OnModuleInit {
     this.kid = await calculateJwkThumbprint(this.publicJwk);
   }
 
-  get publicKeyPem(): string {
-    return this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  /** The public key as a KeyObject: verifiers given it skip parsing a PEM on every request. */
+  get verificationKey(): KeyObject {
+    return this.publicKey;
   }
 
   jwks(): { keys: JWK[] } {

@@ -15,7 +15,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKeyProvider: (_req: Request, _raw: string, done: (err: unknown, key?: string) => void) => done(null, keys.publicKeyPem),
+      // jsonwebtoken accepts a KeyObject (typed as a string by passport-jwt): no PEM parsing per request.
+      secretOrKeyProvider: (_req: Request, _raw: string, done: (err: unknown, key?: string) => void) => done(null, keys.verificationKey as unknown as string),
       algorithms: ['ES256', 'RS256'],
       passReqToCallback: true,
     });
