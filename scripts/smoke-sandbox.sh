@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 export PORT=${SMOKE_PORT:-3999}
 export ANPR_SIM_PORT=${SMOKE_SIM_PORT:-3998}
 export GERES_SANDBOX_DIR=$(mktemp -d)
-npm start > /tmp/geres-smoke.log 2>&1 &
+# In a process group of its own, so that stopping it stops npm and the sandbox under it, and nothing else
+# (a developer's own `npm start` keeps running).
+setsid npm start > /tmp/geres-smoke.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; pkill -f "dist/test-env/src/bin/sandbox.js" 2>/dev/null || true' EXIT
+trap 'kill -- -$pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do
   curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   sleep 1

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
-import { User } from '#libs/domain';
+import { Application, User } from '#libs/domain';
+import { verifySecret } from '../../../apps/gateway/src/auth/password.js';
 import { ConfigError, loadConfig } from '../../../apps/gateway/src/config/config.js';
 import { createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
 import { seedSandbox, type SandboxCredentials } from '../../../apps/gateway/src/sandbox/seed.js';
@@ -38,11 +39,15 @@ async function main() {
   const app = await createGatewayApp(config);
   const em = app.get(EntityManager).fork();
   let creds: SandboxCredentials;
+  let mismatch: string | undefined;
   if ((await em.count(User, {})) === 0) {
     creds = await seedSandbox(em);
     writeFileSync(CREDENTIALS_FILE, JSON.stringify({ gatewayUrl: config.publicUrl, simulatorUrl: anpr.url, ...creds }, null, 2), { mode: 0o600 });
   } else if (existsSync(CREDENTIALS_FILE)) {
     creds = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8'));
+    mismatch = await credentialsMismatch(em, creds);
+    // The ports may differ from the last start: the file always names where the sandbox listens now.
+    writeFileSync(CREDENTIALS_FILE, JSON.stringify({ ...creds, gatewayUrl: config.publicUrl, simulatorUrl: anpr.url }, null, 2), { mode: 0o600 });
   } else {
     throw new Error(`${config.sqlitePath} has users but ${CREDENTIALS_FILE} is missing: delete the ${config.sandboxDir} folder to start afresh`);
   }
@@ -73,7 +78,28 @@ async function main() {
     `  All of this is in ${CREDENTIALS_FILE}`,
     '',
   ];
+  if (mismatch) {
+    // Not fatal (a password changed through the API is a legitimate reason), but the printed credentials may not work.
+    lines.push(
+      `  WARNING: ${CREDENTIALS_FILE} does not match the database ${config.sqlitePath}: ${mismatch}.`,
+      `  If logins fail, delete the ${config.sandboxDir} folder to start afresh (keep the database inside it: GERES_SANDBOX_DIR rather than SQLITE_PATH).`,
+      '',
+    );
+  }
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** Why the credentials file would not log in to this database, if it would not: the printed credentials should work. */
+async function credentialsMismatch(em: EntityManager, creds: SandboxCredentials): Promise<string | undefined> {
+  const app = await em.findOne(Application, { clientId: creds.application?.clientId }, { populate: ['secrets'] });
+  if (!app) return `no application ${creds.application?.clientId}`;
+  const secretOk = await Promise.all(app.secrets.getItems().map((x) => verifySecret(x.hash, creds.application.clientSecret)));
+  if (!secretOk.some(Boolean)) return `the secret of ${app.clientId} differs`;
+  const first = creds.users?.[0];
+  const user = first && (await em.findOne(User, { username: first.username }));
+  if (!user) return `no user ${first?.username}`;
+  if (!(await verifySecret(user.passwordHash, first.password))) return `the password of ${first.username} differs`;
+  return undefined;
 }
 
 process.on('exit', flushLogs);
