@@ -3,15 +3,17 @@
  *
  *   npm start                            # in the repository root, in another terminal
  *   npm run build -w @geres/sdk
- *   node sdk/examples/lookup.ts [codiceFiscale]
+ *   npx node sdk/examples/lookup.ts [codiceFiscale]      (or: npm run example -w @geres/sdk)
  *
- * Reads .sandbox/credentials.json (written by `npm start`) from the current directory, or the
- * file named by GERES_CREDENTIALS.
+ * Reads .sandbox/credentials.json (written by `npm start`) from the directory npm or node was
+ * started in, or the file named by GERES_CREDENTIALS; GERES_URL overrides the gateway's address.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GeResClient, GeResError } from '@geres/sdk';
 
-const credentials = JSON.parse(readFileSync(process.env.GERES_CREDENTIALS ?? '.sandbox/credentials.json', 'utf8'));
+// INIT_CWD: where `npm run` was typed (npm itself runs workspace scripts in sdk/).
+const credentials = JSON.parse(readFileSync(process.env.GERES_CREDENTIALS ?? resolve(process.env.INIT_CWD ?? '.', '.sandbox/credentials.json'), 'utf8'));
 
 const geres = new GeResClient({
   baseUrl: process.env.GERES_URL ?? credentials.gatewayUrl,
