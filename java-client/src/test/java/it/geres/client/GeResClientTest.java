@@ -307,7 +307,7 @@ class GeResClientTest {
         assertTrue(r.idempotentReplayed());
 
         Usage usage = client.me().usage();
-        assertEquals(488.0, usage.remaining());
+        assertEquals(488, usage.remaining());
         assertNull(gateway.requestsTo("GET /v1/me/usage").get(0).header("idempotency-key"));
     }
 
