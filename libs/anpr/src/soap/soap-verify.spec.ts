@@ -8,6 +8,8 @@ import { ensureTestPki, type TestPki } from '../../../../test-env/src/pki/index.
 import type { AnprCallContext, ComuneAnprSettings } from '../port.js';
 import type { PersonQuery } from '../model.js';
 import { InMemoryOperationIdSource, NS, SoapAnprAdapter, type PlaceResolver, type SoapTransport } from './index.js';
+import { buildSignedAssertion, buildSignedEnvelope, canonicalBodyContent } from './wssecurity.js';
+import { loadPkcs12 } from '../pki/keystore.js';
 import { childElements, descendants, parseXml } from './xml.js';
 
 /**
@@ -117,6 +119,37 @@ maybe('SOAP request: verified by xmlsec1 and xmllint', () => {
     const lint = run('xmllint', ['--noout', '--schema', join(WSDL_DIR, xsd), bodyFile]);
     expect(lint.out).toContain('validates');
     expect(lint.ok).toBe(true);
+  });
+
+  it('signs a request element with every canonicalisation subtlety so that xmlsec1 agrees', async () => {
+    const comune = await loadPkcs12(pki.comune('888231'));
+    const algs = { signature: 'rsa-sha256', digest: 'sha256' } as const;
+    const assertion = buildSignedAssertion(
+      { operatorId: 'OP', idSede: 'S', idPostazione: 'P', idPostazioneFirmato: 'Zm9v', idApplicazione: 'A', clientIp: '10.0.0.1', issueInstant: new Date(), lifetimeSeconds: 300 },
+      comune,
+      algs,
+    );
+    // Attributes out of order, empty elements, entities, a default namespace, a prefix redeclared
+    // below, whitespace and line ends: what exc-c14n rewrites, and a verifier recomputes.
+    const bodyXml =
+      `<r:Req xmlns:r="urn:r" xmlns:unused="urn:u" z="1" a="2&amp;&quot;&lt;">\r\n  <r:Empty/><Plain xmlns="urn:d" b="x" a='y'>D&apos;Angelo &amp; &lt;x&gt; "q"</Plain>` +
+      `<r:Inner xmlns:r="urn:r2"><r:Leaf r:attr="v"/></r:Inner><r:T>\t tab</r:T></r:Req>`;
+    const envelope = buildSignedEnvelope({ bodyXml, signedAssertionXml: assertion.xml, comune, algs, now: new Date(), timestampTtlSeconds: 300 });
+    const file = join(work, 'subtle.xml');
+    writeFileSync(file, envelope);
+    const r = run('xmlsec1', [
+      '--verify', '--pubkey-cert-pem', pki.comune('888231').certPemPath,
+      '--id-attr:Id', `${NS.wsu}:Timestamp`, '--id-attr:Id', `${NS.soapenv}:Body`,
+      '--node-xpath', "/*[local-name()='Envelope']/*[local-name()='Header']/*[local-name()='Security']/*[local-name()='Signature']",
+      file,
+    ]);
+    expect(r.out).toMatch(/SignedInfo References \(ok\/all\): 2\/2/);
+    expect(r.ok).toBe(true);
+    // The canonical form is what exc-c14n says: namespaces only where used, attributes sorted, elements written out.
+    expect(canonicalBodyContent(bodyXml)).toBe(
+      `<r:Req xmlns:r="urn:r" a="2&amp;&quot;&lt;" z="1">\n  <r:Empty></r:Empty><Plain xmlns="urn:d" a="y" b="x">D'Angelo &amp; &lt;x&gt; "q"</Plain>` +
+        `<r:Inner xmlns:r="urn:r2"><r:Leaf r:attr="v"></r:Leaf></r:Inner><r:T>\t tab</r:T></r:Req>`,
+    );
   });
 
   it('xmlsec1 refuses a tampered body (the check is real)', async () => {

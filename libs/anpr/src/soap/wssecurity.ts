@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { ExclusiveCanonicalization, SignedXml } from 'xml-crypto';
 import type { LoadedKeystore } from '../pki/keystore.js';
 import type { HashName, RsaSigner } from '../pki/signer.js';
 import { ALG, NS, SAML, WSS, type DigestAlgorithmName, type SignatureAlgorithmName } from './constants.js';
-import { esc } from './xml.js';
+import { esc, parseXml } from './xml.js';
 
 export interface SignatureAlgorithms {
   signature: SignatureAlgorithmName;
@@ -116,10 +116,28 @@ export interface EnvelopeInput {
   timestampTtlSeconds: number;
 }
 
+const HASH_OF: Record<DigestAlgorithmName, HashName> = { sha1: 'sha1', sha256: 'sha256' };
+const c14n = new ExclusiveCanonicalization();
+
+/**
+ * The exclusive canonical form (exc-c14n, no inclusive prefixes) of the request element, as it is
+ * inside soapenv:Body. The element carries its own namespace declarations and uses no prefix bound
+ * by its ancestors (soapenv, wsu), so its canonical form in the envelope is its canonical form alone.
+ */
+export function canonicalBodyContent(bodyXml: string): string {
+  return c14n.process(parseXml(bodyXml).documentElement as never, {}).toString();
+}
+
 /**
  * The SOAP 1.1 envelope with the wsse:Security header: Timestamp, BinarySecurityToken (the
  * Comune's certificate), the cached signed assertion, and a signature over Timestamp and Body that
  * refers to the token. This is the only private-key operation of a warm call.
+ *
+ * The message is assembled as text, and so is its signature: the canonical forms of Timestamp and
+ * SignedInfo are written directly (every value in them is an id, a date or base64, none needing
+ * escapes), only the request element is parsed to canonicalise it. xml-crypto's general path
+ * (parse the whole envelope, find the references by XPath, serialise it again) cost a quarter of
+ * the gateway's CPU under load. Verified like before: xmlsec1 checks the result in the tests.
  */
 export function buildSignedEnvelope(input: EnvelopeInput): string {
   const u = randomUUID();
@@ -127,36 +145,43 @@ export function buildSignedEnvelope(input: EnvelopeInput): string {
   const bodyId = `id-${u}`;
   const bstId = `X509-${u}`;
   const expires = new Date(input.now.getTime() + input.timestampTtlSeconds * 1000);
-  const envelope =
+  const timestampContent = `<wsu:Created>${utc(input.now)}</wsu:Created><wsu:Expires>${utc(expires)}</wsu:Expires></wsu:Timestamp>`;
+  const timestamp = `<wsu:Timestamp wsu:Id="${tsId}">${timestampContent}`;
+  const body = `<soapenv:Body xmlns:wsu="${NS.wsu}" wsu:Id="${bodyId}">${input.bodyXml}</soapenv:Body>`;
+
+  // exc-c14n output: visibly used namespaces declared on the apex (sorted by prefix), empty elements written out.
+  const hash = HASH_OF[input.algs.digest];
+  const digest = (canonical: string) => createHash(hash).update(canonical, 'utf8').digest('base64');
+  const timestampDigest = digest(`<wsu:Timestamp xmlns:wsu="${NS.wsu}" wsu:Id="${tsId}">${timestampContent}`);
+  const bodyDigest = digest(`<soapenv:Body xmlns:soapenv="${NS.soapenv}" xmlns:wsu="${NS.wsu}" wsu:Id="${bodyId}">${canonicalBodyContent(input.bodyXml)}</soapenv:Body>`);
+  const reference = (id: string, value: string) =>
+    `<ds:Reference URI="#${id}"><ds:Transforms><ds:Transform Algorithm="${ALG.excC14n}"></ds:Transform></ds:Transforms>` +
+    `<ds:DigestMethod Algorithm="${ALG[input.algs.digest]}"></ds:DigestMethod><ds:DigestValue>${value}</ds:DigestValue></ds:Reference>`;
+  const signedInfoContent =
+    `<ds:CanonicalizationMethod Algorithm="${ALG.excC14n}"></ds:CanonicalizationMethod>` +
+    `<ds:SignatureMethod Algorithm="${ALG[input.algs.signature]}"></ds:SignatureMethod>` +
+    reference(tsId, timestampDigest) +
+    reference(bodyId, bodyDigest) +
+    `</ds:SignedInfo>`;
+  // SignedInfo's canonical form in the envelope: only ds is visibly used in it.
+  const signatureValue = input.comune.signer.sign(Buffer.from(`<ds:SignedInfo xmlns:ds="${NS.ds}">${signedInfoContent}`, 'utf8'), input.algs.signature === 'rsa-sha1' ? 'sha1' : 'sha256');
+  const signature =
+    `<ds:Signature xmlns:ds="${NS.ds}"><ds:SignedInfo>${signedInfoContent}` +
+    `<ds:SignatureValue>${signatureValue.toString('base64')}</ds:SignatureValue>` +
+    `<ds:KeyInfo><wsse:SecurityTokenReference xmlns:wsse="${NS.wsse}"><wsse:Reference URI="#${bstId}" ValueType="${WSS.x509v3}"/></wsse:SecurityTokenReference></ds:KeyInfo>` +
+    `</ds:Signature>`;
+
+  return (
     `<soapenv:Envelope xmlns:soapenv="${NS.soapenv}">` +
     `<soapenv:Header>` +
     `<wsse:Security xmlns:wsse="${NS.wsse}" xmlns:wsu="${NS.wsu}" soapenv:mustUnderstand="1">` +
-    `<wsu:Timestamp wsu:Id="${tsId}"><wsu:Created>${utc(input.now)}</wsu:Created><wsu:Expires>${utc(expires)}</wsu:Expires></wsu:Timestamp>` +
+    timestamp +
     `<wsse:BinarySecurityToken EncodingType="${WSS.base64}" ValueType="${WSS.x509v3}" wsu:Id="${bstId}">${input.comune.certificateBase64}</wsse:BinarySecurityToken>` +
     input.signedAssertionXml +
+    signature +
     `</wsse:Security>` +
     `</soapenv:Header>` +
-    `<soapenv:Body xmlns:wsu="${NS.wsu}" wsu:Id="${bodyId}">${input.bodyXml}</soapenv:Body>` +
-    `</soapenv:Envelope>`;
-
-  const sig = newSignedXml(input.comune, input.algs, {
-    idMode: 'wssecurity',
-    getKeyInfoContent: () =>
-      `<wsse:SecurityTokenReference xmlns:wsse="${NS.wsse}"><wsse:Reference URI="#${bstId}" ValueType="${WSS.x509v3}"/></wsse:SecurityTokenReference>`,
-  });
-  sig.addReference({
-    xpath: `/*[local-name(.)='Envelope']/*[local-name(.)='Header']/*[local-name(.)='Security']/*[local-name(.)='Timestamp']`,
-    transforms: [ALG.excC14n],
-    digestAlgorithm: ALG[input.algs.digest],
-  });
-  sig.addReference({
-    xpath: `/*[local-name(.)='Envelope']/*[local-name(.)='Body']`,
-    transforms: [ALG.excC14n],
-    digestAlgorithm: ALG[input.algs.digest],
-  });
-  sig.computeSignature(envelope, {
-    prefix: 'ds',
-    location: { reference: `/*[local-name(.)='Envelope']/*[local-name(.)='Header']/*[local-name(.)='Security']`, action: 'append' },
-  });
-  return sig.getSignedXml();
+    body +
+    `</soapenv:Envelope>`
+  );
 }
