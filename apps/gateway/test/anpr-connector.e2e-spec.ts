@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AnprError } from '#libs/anpr';
-import { AnprOperationCounter, Comune } from '#libs/domain';
+import { AnprOperationCounter, Comune, User } from '#libs/domain';
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
 import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
@@ -73,6 +73,22 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     await expect(sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: 'SOMEONE-ELSE' })).rejects.toMatchObject({ status: 403 });
     // Lecce registered no ANPR operator with this gateway: refused before any settings are read.
     await expect(sut.lookup('075035', query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('lets a mediator of the Comune use their own ANPR identity, checked on the loaded user or in the database', async () => {
+    const em = gw.em.fork();
+    const comune = await em.findOneOrFail(Comune, { codiceIstat: DEMO_COMUNE_ISTAT });
+    const mediator = em.create(User, { username: 'mediator.conn', name: 'Mediatore', email: 'm@conn.invalid', role: 'TOP', comune, mediator: true, anprOperatorId: 'MEDIATORE01' } as any);
+    await em.flush();
+    const q = query(person().generalita!.codiceFiscale);
+    // The simulator checks operators only through the signed assertion; the gateway's check is what is tested here.
+    const viaQuery = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01' }).catch((e) => e);
+    const viaUser = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator }).catch((e) => e);
+    for (const r of [viaQuery, viaUser]) expect(r).not.toMatchObject({ status: 403 });
+    mediator.status = 'suspended' as never;
+    await em.flush();
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01' })).rejects.toMatchObject({ status: 403 });
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator })).rejects.toMatchObject({ status: 403 });
   });
 
   it('stops at a bad secret reference with a message naming it, and never sends the request', async () => {

@@ -16,6 +16,11 @@ export interface ConnectorCaller {
   workstationCode?: string;
   clientIp?: string;
   requestId?: string;
+  /**
+   * The person acting, when already loaded (with their Comune): a mediator's own ANPR identity is
+   * then checked on it instead of with a query.
+   */
+  user?: User;
 }
 
 /**
@@ -44,7 +49,7 @@ export class AnprConnectorService implements OnModuleInit {
     const codiceIstat = typeof target === 'string' ? target : target.codiceIstat;
     const comune = typeof target === 'string' ? await em.findOne(Comune, { codiceIstat }) : target;
     if (!comune) throw problem('not-found', `Comune ${codiceIstat} is not served by this gateway`);
-    if (!comune.anprOperatorIds.includes(caller.operatorId) && !(await this.isMediatorOf(em, comune, caller.operatorId))) {
+    if (!comune.anprOperatorIds.includes(caller.operatorId) && !(await this.isMediatorOf(em, comune, caller.operatorId, caller.user))) {
       throw problem('forbidden', `ANPR operator ${caller.operatorId} is not registered for Comune ${codiceIstat}`);
     }
     const ctx: AnprCallContext = {
@@ -92,7 +97,10 @@ export class AnprConnectorService implements OnModuleInit {
   }
 
   /** A mediator of the Comune's own registry office (a TOP user of that Comune with an ANPR id). */
-  private async isMediatorOf(em: EntityManager, comune: Comune, operatorId: string): Promise<boolean> {
+  private async isMediatorOf(em: EntityManager, comune: Comune, operatorId: string, user?: User): Promise<boolean> {
+    if (user?.anprOperatorId === operatorId && user.comune) {
+      return user.mediator && user.status === 'active' && user.comune.id === comune.id;
+    }
     return (await em.count(User, { comune: comune.id, mediator: true, anprOperatorId: operatorId, status: 'active' })) > 0;
   }
 }

@@ -88,7 +88,7 @@ export class LookupService {
       const query: PersonQuery = { criterion, sections: asked, asOf, motivoRichiesta: dto.motivoRichiesta };
       let result: LookupResult;
       try {
-        result = await this.connector.lookup(comune, query, { operatorId: anprOperatorId, workstationCode: p.workstation?.code, clientIp: meta.clientIp, requestId: meta.requestId });
+        result = await this.connector.lookup(comune, query, { operatorId: anprOperatorId, workstationCode: p.workstation?.code, clientIp: meta.clientIp, requestId: meta.requestId, user: p.user });
       } catch (e) {
         throw this.anprProblem(e);
       }
