@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Restores, builds and runs the unit tests of the .NET SDK, then packs it.
 #   bash dotnet-client/test.sh
-# Packages come from /opt/nuget/packages (xunit, the test SDK) and from nuget.org or the mirror
-# configured for it (Microsoft.Extensions.Http, the net8.0 reference pack); see NuGet.Config.
+# Packages come from nuget.org or the mirror configured for it (NuGet.Config: Microsoft.Extensions.Http,
+# the net8.0 reference pack, and xunit and the test SDK where the machine has no local folder), plus,
+# when it exists, the machine's fixed package folder /opt/nuget/packages (xunit, the test SDK).
 # Integration tests run too when GERES_SANDBOX_URL is set (see README.md); otherwise they say they are skipped.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-dotnet restore GeRes.Client.sln --configfile NuGet.Config --ignore-failed-sources
-dotnet restore examples/Lookup/Lookup.csproj --configfile NuGet.Config --ignore-failed-sources
+# The committed NuGet.Config names nuget.org only; --source replaces its list, so it is named again here.
+local_packages=/opt/nuget/packages
+sources=()
+if [ -d "$local_packages" ]; then
+  sources=(--source "$local_packages" --source https://api.nuget.org/v3/index.json)
+fi
+dotnet restore GeRes.Client.sln --configfile NuGet.Config --ignore-failed-sources ${sources[@]+"${sources[@]}"}
+dotnet restore examples/Lookup/Lookup.csproj --configfile NuGet.Config --ignore-failed-sources ${sources[@]+"${sources[@]}"}
 dotnet build GeRes.Client.sln -c Release --no-restore
 dotnet build examples/Lookup/Lookup.csproj -c Release --no-restore
 
