@@ -1,7 +1,10 @@
 /**
- * The two load generators of `npm run bench`, measured the same way: C concurrent callers for S
- * seconds, each sending its next lookup as soon as the previous one is answered (closed loop).
- * Only answers that arrive before the deadline count, for throughput and for latency alike.
+ * The two load generators of `npm run bench`, measured the same way: C concurrent callers, each
+ * sending its next lookup as soon as the previous one is answered (closed loop), for a warm-up
+ * then S measured seconds, in one run: the callers keep their connections from the warm-up into
+ * the measurement, as a client's keep-alive pool does (opening 50 connections to a busy server is a
+ * start-up cost, not the steady state). Only answers that arrive within the measured window count,
+ * for throughput and for latency alike.
  */
 import { createRequire } from 'node:module';
 import type { EventEmitter } from 'node:events';
@@ -71,13 +74,29 @@ type Autocannon = (opts: Record<string, unknown>, cb: (err: Error | null, result
 // autocannon is CommonJS and ships no types: load it through require, typed above.
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-export interface GatewayLoad {
+/** The measured window of a run: after `warmupSeconds`, for `seconds`. */
+export interface LoadWindow {
+  warmupSeconds: number;
+  seconds: number;
+  /** Called when the measured window opens (e.g. to take CPU usage snapshots). */
+  onMeasureStart?: () => void;
+}
+
+export interface GatewayLoad extends LoadWindow {
   url: string;
   token: string;
   /** JSON bodies of POST /v1/persons/search, used in turn. */
   bodies: string[];
   connections: number;
-  seconds: number;
+}
+
+/** Opens the window after the warm-up; `counts(t)` says whether an answer at time t is measured. */
+function window(o: LoadWindow) {
+  const t0 = performance.now();
+  const from = t0 + o.warmupSeconds * 1000;
+  const deadline = from + o.seconds * 1000;
+  const timer = setTimeout(() => o.onMeasureStart?.(), o.warmupSeconds * 1000);
+  return { deadline, counts: (t: number) => t >= from && t <= deadline, isLate: (t: number) => t > deadline, done: () => clearTimeout(timer) };
 }
 
 export async function loadGateway(o: GatewayLoad): Promise<LoadResult> {
@@ -85,15 +104,14 @@ export async function loadGateway(o: GatewayLoad): Promise<LoadResult> {
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   let late = 0;
-  const t0 = performance.now();
-  const deadline = t0 + o.seconds * 1000;
+  const w = window(o);
   let instance: AutocannonInstance | undefined;
   const finished = new Promise<AutocannonResult>((resolve, reject) => {
     instance = autocannon(
       {
         url: `${o.url}/v1/persons/search`,
         connections: o.connections,
-        duration: o.seconds,
+        duration: o.warmupSeconds + o.seconds,
         timeout: 30,
         method: 'POST',
         headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json', accept: 'application/json' },
@@ -110,28 +128,27 @@ export async function loadGateway(o: GatewayLoad): Promise<LoadResult> {
     );
   });
   instance!.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
-    if (performance.now() > deadline) {
-      late++;
-      return;
-    }
+    const now = performance.now();
+    if (w.isLate(now)) late++;
+    if (!w.counts(now)) return;
     if (status >= 200 && status < 300) latencies.push(responseTime);
     else count(failures, `HTTP ${status}`);
   });
   instance!.on('reqError', (e: Error) => {
-    if (performance.now() <= deadline) count(failures, e.message || String(e));
+    if (w.counts(performance.now())) count(failures, e.message || String(e));
   });
   await finished;
+  w.done();
   return { seconds: o.seconds, ok: latencies.length, failures, latencies: Float64Array.from(latencies).sort(), late };
 }
 
 // ------------------------------------------------------------------ direct (SoapAnprAdapter)
 
-export interface DirectLoad {
+export interface DirectLoad extends LoadWindow {
   adapter: SoapAnprAdapter;
   ctx: AnprCallContext;
   queries: PersonQuery[];
   connections: number;
-  seconds: number;
 }
 
 export async function loadDirect(o: DirectLoad): Promise<LoadResult> {
@@ -139,21 +156,22 @@ export async function loadDirect(o: DirectLoad): Promise<LoadResult> {
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   let late = 0;
-  const deadline = performance.now() + o.seconds * 1000;
+  const w = window(o);
   const caller = async () => {
-    while (performance.now() < deadline) {
+    while (performance.now() < w.deadline) {
       const q = o.queries[next++ % o.queries.length]!;
       const start = performance.now();
       try {
         await o.adapter.findPersons(q, o.ctx);
         const end = performance.now();
-        if (end <= deadline) latencies.push(end - start);
-        else late++;
+        if (w.counts(end)) latencies.push(end - start);
+        else if (w.isLate(end)) late++;
       } catch (e) {
-        if (performance.now() <= deadline) count(failures, e instanceof AnprError ? `${e.kind}: ${e.message}` : String(e));
+        if (w.counts(performance.now())) count(failures, e instanceof AnprError ? `${e.kind}: ${e.message}` : String(e));
       }
     }
   };
   await Promise.all(Array.from({ length: o.connections }, caller));
+  w.done();
   return { seconds: o.seconds, ok: latencies.length, failures, latencies: Float64Array.from(latencies).sort(), late };
 }

@@ -9,7 +9,11 @@
  *     and the benchmark user's daily quota raised so that they do not cut the run short);
  *   - this process, the load generator.
  * Then, BENCH_CONNECTIONS concurrent callers (default 50) for BENCH_SECONDS (default 15), each
- * after BENCH_WARMUP_SECONDS (default 2) of warm-up:
+ * after BENCH_WARMUP_SECONDS (default 8) of warm-up in the same run: the callers keep their
+ * connections from the warm-up, as a keep-alive pool does, on both paths (the direct client's
+ * agent always kept its connections to the simulator; the gateway's callers used to open 50 new
+ * ones at the start of the measurement, and a saturated server takes seconds to serve all their
+ * first requests, which is start-up, not the steady state compared here):
  *   1. through the gateway: POST /v1/persons/search by codice fiscale with the bearer token of the
  *      sandbox's TOP user of Bari (national scope), with autocannon;
  *   2. direct: the same lookups sent to the simulator by SoapAnprAdapter, the minimal signed SOAP
@@ -132,14 +136,20 @@ interface Measured<T> {
   othersPercent: number;
 }
 
-async function measured<T>(procs: Array<ChildHandle | 'self'>, run: () => Promise<T>): Promise<Measured<T>> {
+/** Runs a load and measures CPU from the moment `run` says its measured window opened to its end. */
+async function measured<T>(procs: Array<ChildHandle | 'self'>, run: (onMeasureStart: () => void) => Promise<T>): Promise<Measured<T>> {
   const snap = () => Promise.all(procs.map((p) => (p === 'self' ? selfUsage() : p.usage())));
-  const m0 = machineCpu();
-  const before = await snap();
-  const result = await run();
+  let m0 = machineCpu();
+  let before: ReturnType<typeof snap> | undefined;
+  const result = await run(() => {
+    m0 = machineCpu();
+    before = snap();
+  });
+  before ??= snap();
+  const beforeUsage = await before;
   const after = await snap();
   const m1 = machineCpu();
-  const usage = before.map((b, i) => usageDelta(b, after[i]!));
+  const usage = beforeUsage.map((b, i) => usageDelta(b, after[i]!));
   const machinePercent = (100 * (m1.busy - m0.busy)) / (m1.at - m0.at);
   const ours = usage.reduce((a, u) => a + u.cpuPercent, 0);
   return { result, usage, othersPercent: Math.max(0, machinePercent - ours) };
@@ -165,7 +175,7 @@ function printProfile(title: string, s: ProfileSummary) {
 async function main(): Promise<number> {
   const connections = intEnv('BENCH_CONNECTIONS', 50, 1, 2000);
   const seconds = intEnv('BENCH_SECONDS', 15, 1, 600);
-  const warmup = intEnv('BENCH_WARMUP_SECONDS', 2, 0, 60);
+  const warmup = intEnv('BENCH_WARMUP_SECONDS', 8, 0, 60);
   const identities = intEnv('BENCH_IDENTITIES', 500, 1, 100_000);
   const profileMode = choiceEnv('BENCH_PROFILE', 'auto', ['auto', 'always', 'never'] as const);
   const profileSeconds = intEnv('BENCH_PROFILE_SECONDS', 5, 1, 120);
@@ -233,13 +243,12 @@ async function main(): Promise<number> {
   }
 
   console.log(`bench: ${connections} concurrent callers, ${warmup} s warm-up + ${seconds} s measured per path; sections ${sections.join(',')}`);
-  const gatewayLoad = (s: number) => loadGateway({ url: gwInfo.url, token, bodies, connections, seconds: s });
-  const directLoad = (s: number) => loadDirect({ adapter, ctx, queries, connections, seconds: s });
+  const gatewayLoad = (s: number, onMeasureStart?: () => void) => loadGateway({ url: gwInfo.url, token, bodies, connections, warmupSeconds: warmup, seconds: s, onMeasureStart });
+  const directLoad = (s: number, onMeasureStart?: () => void) => loadDirect({ adapter, ctx, queries, connections, warmupSeconds: warmup, seconds: s, onMeasureStart });
 
-  if (warmup) await gatewayLoad(warmup);
-  const viaGateway = await measured([sim, gw, 'self'], () => gatewayLoad(seconds));
-  if (warmup) await directLoad(warmup);
-  const direct = await measured([sim, gw, 'self'], () => directLoad(seconds));
+  // Warm-up and measurement in one run per path: the callers' connections survive into the measurement.
+  const viaGateway = await measured([sim, gw, 'self'], (start) => gatewayLoad(seconds, start));
+  const direct = await measured([sim, gw, 'self'], (start) => directLoad(seconds, start));
 
   const g = summarise(viaGateway.result);
   const d = summarise(direct.result);
