@@ -239,7 +239,7 @@ public class ClientTests
         Assert.Equal("detail of forbidden-by-profile", e.Detail);
         Assert.Equal("profile.sections", e.Problem!.Raw.GetProperty("rule").GetString());
         Assert.Contains("request gw-req-403", e.Message);
-        Assert.IsAssignableFrom<PermissionDeniedException>(e);
+        Assert.IsAssignableFrom<GeResPermissionException>(e);
     }
 
     [Theory]
@@ -250,7 +250,7 @@ public class ClientTests
     [InlineData("forbidden-by-profile", 403, typeof(ForbiddenByProfileException))]
     [InlineData("comune-not-agreed", 403, typeof(ComuneNotAgreedException))]
     [InlineData("workstation-not-authorised", 403, typeof(WorkstationNotAuthorisedException))]
-    [InlineData("operator-required", 403, typeof(PermissionDeniedException))]
+    [InlineData("operator-required", 403, typeof(GeResPermissionException))]
     [InlineData("quota-exceeded", 429, typeof(QuotaExceededException))]
     [InlineData("rate-limited", 429, typeof(RateLimitedException))]
     [InlineData("anpr-unavailable", 503, typeof(AnprUnavailableException))]
@@ -260,7 +260,7 @@ public class ClientTests
     [InlineData("idempotency-key-reused", 422, typeof(IdempotencyKeyReusedException))]
     [InlineData("idempotency-in-progress", 409, typeof(ConflictException))]
     [InlineData("not-found", 404, typeof(NotFoundException))]
-    [InlineData("some-future-type", 403, typeof(PermissionDeniedException))]
+    [InlineData("some-future-type", 403, typeof(GeResPermissionException))]
     [InlineData("some-future-type", 418, typeof(GeResException))]
     [InlineData("some-future-type", 507, typeof(GeResServerException))]
     public async Task Maps_problem_types_to_exceptions(string name, int status, Type expected)

@@ -152,17 +152,17 @@ public class InvalidCriteriaException(string message, GeResErrorInfo? info = nul
 public class GeResAuthenticationException(string message, GeResErrorInfo? info = null) : GeResException(message, info);
 
 /// <summary>403: the caller may not do this. <see cref="Rule"/> names the check that refused, as in the audit trail.</summary>
-public class PermissionDeniedException(string message, GeResErrorInfo? info = null) : GeResException(message, info)
+public class GeResPermissionException(string message, GeResErrorInfo? info = null) : GeResException(message, info)
 {
     /// <summary>The check that refused.</summary>
     public string? Rule => Problem?.Rule;
 }
 /// <summary><c>forbidden-by-profile</c>: your profile does not allow this request.</summary>
-public class ForbiddenByProfileException(string message, GeResErrorInfo? info = null) : PermissionDeniedException(message, info);
+public class ForbiddenByProfileException(string message, GeResErrorInfo? info = null) : GeResPermissionException(message, info);
 /// <summary><c>comune-not-agreed</c>: your ente has no active convenzione with this Comune.</summary>
-public class ComuneNotAgreedException(string message, GeResErrorInfo? info = null) : PermissionDeniedException(message, info);
+public class ComuneNotAgreedException(string message, GeResErrorInfo? info = null) : GeResPermissionException(message, info);
 /// <summary><c>workstation-not-authorised</c>: this workstation is not authorised.</summary>
-public class WorkstationNotAuthorisedException(string message, GeResErrorInfo? info = null) : PermissionDeniedException(message, info);
+public class WorkstationNotAuthorisedException(string message, GeResErrorInfo? info = null) : GeResPermissionException(message, info);
 
 /// <summary>404.</summary>
 public class NotFoundException(string message, GeResErrorInfo? info = null) : GeResException(message, info);
