@@ -20,7 +20,7 @@ public class ClientTests
     private static SearchPersonsDto Query() => new()
     {
         Criterion = new CriterionDto { Type = CriterionDtoType.CodiceFiscale, CodiceFiscale = "NRECLD70B17A662M" },
-        Sections = [Sections.Generalita, Sections.Residenza],
+        Sections = [LookupSection.Generalita, LookupSection.Residenza],
         Comune = "072006",
         MotivoRichiesta = "Pratica 12/2026",
     };

@@ -47,7 +47,7 @@ public class SandboxTests
     private static SearchPersonsDto ByCodiceFiscale(string cf) => new()
     {
         Criterion = new CriterionDto { Type = CriterionDtoType.CodiceFiscale, CodiceFiscale = cf },
-        Sections = [Sections.Generalita, Sections.Residenza],
+        Sections = [LookupSection.Generalita, LookupSection.Residenza],
         Comune = "072006",
         MotivoRichiesta = "dotnet SDK integration test",
     };

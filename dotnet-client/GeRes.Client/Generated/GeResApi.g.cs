@@ -10542,7 +10542,7 @@ namespace GeRes.Client.Generated
         /// Sections wanted; each must be allowed by your profile
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sections")]
-        public System.Collections.Generic.ICollection<Sections> Sections { get; set; } = new System.Collections.ObjectModel.Collection<Sections>();
+        public System.Collections.Generic.ICollection<LookupSection> Sections { get; set; } = new System.Collections.ObjectModel.Collection<LookupSection>();
 
         /// <summary>
         /// With purpose visura: the visura type, which your profile must allow
@@ -11734,43 +11734,6 @@ namespace GeRes.Client.Generated
 
         [System.Runtime.Serialization.EnumMember(Value = @"rivestizione")]
         Rivestizione = 2,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<Sections>))]
-    public enum Sections
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"generalita")]
-        Generalita = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"residenza")]
-        Residenza = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"famiglia")]
-        Famiglia = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"cittadinanza")]
-        Cittadinanza = 3,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"statoCivile")]
-        StatoCivile = 4,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"matrimonio")]
-        Matrimonio = 5,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"decesso")]
-        Decesso = 6,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"documenti")]
-        Documenti = 7,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"aire")]
-        Aire = 8,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"storici")]
-        Storici = 9,
 
     }
 

@@ -32,7 +32,7 @@ try
     var result = await geres.Persons.SearchAsync(new SearchPersonsDto
     {
         Criterion = new CriterionDto { Type = CriterionDtoType.CodiceFiscale, CodiceFiscale = codiceFiscale },
-        Sections = [Sections.Generalita, Sections.Residenza],
+        Sections = [LookupSection.Generalita, LookupSection.Residenza],
         Comune = "072006",                                       // the sandbox's demo Comune (Bari)
         MotivoRichiesta = "SDK quick start",                     // case or protocol number: required
     }, new GeResCallOptions { OnResponse = info => requestId = info.RequestId });

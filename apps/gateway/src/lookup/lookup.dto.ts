@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LOOKUP_SECTIONS, VISURA_TYPES, type LookupSection, type VisuraType } from '#libs/domain';
+import { apiEnum } from '../common/api-enums.js';
 
 export const CRITERION_TYPES = ['codiceFiscale', 'idANPR', 'documento', 'generalita'] as const;
 export const DOCUMENT_TYPES = ['cartaIdentita', 'permessoSoggiorno', 'passaporto'] as const;
@@ -83,7 +84,7 @@ export class SearchPersonsDto {
   @Type(() => CriterionDto)
   criterion!: CriterionDto;
 
-  @ApiProperty({ enum: LOOKUP_SECTIONS, isArray: true, description: 'Sections wanted; each must be allowed by your profile', example: ['generalita', 'residenza'] })
+  @ApiProperty({ ...apiEnum('LookupSection'), isArray: true, description: 'Sections wanted; each must be allowed by your profile', example: ['generalita', 'residenza'] })
   @IsArray()
   @ArrayUnique()
   @IsIn(LOOKUP_SECTIONS, { each: true })

@@ -3,6 +3,7 @@
 /* tslint:disable */
 /* eslint-disable */
 import type { CriterionDto } from './CriterionDto.js';
+import type { LookupSection } from './LookupSection.js';
 export type SearchPersonsDto = {
   /**
    * As-of date (dataRiferimentoRichiesta); default today
@@ -24,7 +25,7 @@ export type SearchPersonsDto = {
   /**
    * Sections wanted; each must be allowed by your profile
    */
-  sections: Array<'generalita' | 'residenza' | 'famiglia' | 'cittadinanza' | 'statoCivile' | 'matrimonio' | 'decesso' | 'documenti' | 'aire' | 'storici'>;
+  sections: Array<LookupSection>;
   /**
    * With purpose visura: the visura type, which your profile must allow
    */
