@@ -36,10 +36,17 @@ export class PrincipalService {
       if (!user) throw problem('invalid-token', 'The user of this token no longer exists');
       if (user.status !== 'active') await this.deny(req, 'account-suspended', 'user_suspended', { user });
     } else if (payload.typ === 'app') {
-      const app = await em.findOne(Application, { id: payload.sub }, { populate: ['ente', 'operators', 'operators.ente', 'operators.comune'] });
+      const named = req.header(OPERATOR_HEADER);
+      // Only the operator named is loaded with the application, whatever the number of its operators
+      // (populateWhere filters the joined collection: its one item, or none when not registered).
+      const app = named
+        ? await em.findOne(Application, { id: payload.sub }, {
+            populate: ['ente', 'operators', 'operators.ente', 'operators.comune'],
+            populateWhere: { operators: { $or: [{ username: named }, { id: named }] } },
+          })
+        : await em.findOne(Application, { id: payload.sub }, { populate: ['ente'] });
       if (!app || app.status !== 'active') throw problem('invalid-token', 'The application of this token is revoked');
       application = app;
-      const named = req.header(OPERATOR_HEADER);
       if (!named) await this.deny(req, 'operator-required', 'operator_missing', { application: app }, `Send the operator's username in ${OPERATOR_HEADER}`);
       user = app.operators.getItems().find((u) => u.username === named || u.id === named) ?? null;
       if (!user || user.ente?.id !== app.ente.id) {
