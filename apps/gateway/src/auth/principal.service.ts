@@ -79,6 +79,8 @@ export class PrincipalService {
     const recognised = ws && recognises(ws, evidence) ? ws : undefined;
     if (!ente) return recognised;
     const convenzioni = await em.find(Convenzione, { ente: ente.id }, { populate: ['comune'] });
+    // Read once per request: the lookup chain checks the convenzione with the target Comune on these.
+    p.convenzioni = convenzioni;
     const day = today();
     const strict = convenzioni.some((c) => c.isActiveOn(day) && c.comune.workstationPolicy === 'authorised');
     if (!strict) return recognised;

@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Application, Role, User, Workstation } from '#libs/domain';
+import type { Application, Convenzione, Role, User, Workstation } from '#libs/domain';
 
 /** Who is calling: always a user (for an application, the operator it names) plus the context. */
 export interface Principal {
@@ -7,6 +7,8 @@ export interface Principal {
   role: Role;
   application?: Application;
   workstation?: Workstation;
+  /** Users of an Ente: the Ente's convenzioni (with their Comune), as read for this request. */
+  convenzioni?: Convenzione[];
   /** Token id (jti), for logs. */
   tokenId?: string;
 }

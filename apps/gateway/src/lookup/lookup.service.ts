@@ -138,7 +138,9 @@ export class LookupService {
     if (p.role === 'TOP') {
       if (p.user.comune?.id !== comune.id) throw new Denial('comune-not-agreed', 'other_comune', `You are a registry officer of another Comune`);
     } else {
-      const conv = await em.find(Convenzione, { ente: p.user.ente!.id, comune: comune.id });
+      const conv = p.convenzioni
+        ? p.convenzioni.filter((c) => c.comune.id === comune.id)
+        : await em.find(Convenzione, { ente: p.user.ente!.id, comune: comune.id });
       const day = italianDay().day;
       if (!conv.some((c) => c.isActiveOn(day))) throw new Denial('comune-not-agreed', 'no_active_convenzione', `Your ente has no active convenzione with ${comune.nome}`);
     }
