@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { Profile, User } from '#libs/domain';
+import { Comune, Profile, User } from '#libs/domain';
+import { randomBytes } from 'node:crypto';
+import { ormOptions } from '../../../apps/gateway/src/database/orm-config.js';
 import { closeGatewayApp, createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
 import { loadConfig } from '../../../apps/gateway/src/config/config.js';
 import { seedSandbox } from '../../../apps/gateway/src/sandbox/seed.js';
@@ -31,6 +33,13 @@ export interface GatewayStartArgs {
    * to measure what that setting would bring. Off by default: the gateway is measured as it ships.
    */
   sqliteWal: boolean;
+  /**
+   * BENCH_DATABASE_URL: run the gateway as deployed, on MariaDB (a fresh database created next to
+   * the one named, schema from the entities, dropped afterwards) instead of the sandbox's SQLite.
+   */
+  databaseUrl?: string;
+  /** BENCH_REDIS_URL: rate-limit and quota counters in Redis, as deployed. */
+  redisUrl?: string;
 }
 
 export interface GatewayInfo {
@@ -43,15 +52,35 @@ export interface GatewayInfo {
 export const BENCH_USER = 'top.bari';
 
 let app: INestApplication | undefined;
+let benchDatabaseUrl: string | undefined;
+
+/** Runs one statement on the MariaDB server of `url`, connected to the (existing) database it names. */
+async function onServer(url: string, sql: string): Promise<void> {
+  const admin = await MikroORM.init({ ...ormOptions({ databaseUrl: url, sqlitePath: '' }), entities: [Comune], discovery: { warnWhenNoEntities: false } } as never);
+  try {
+    await admin.em.getConnection().execute(sql);
+  } finally {
+    await admin.close(true);
+  }
+}
 
 serveParent(
   {
     start: async (args: GatewayStartArgs): Promise<GatewayInfo> => {
       const t0 = performance.now();
       const sim = args.simulator;
+      if (args.databaseUrl) {
+        const url = new URL(args.databaseUrl);
+        const name = `${url.pathname.replace(/^\//, '') || 'geres'}_bench_${randomBytes(4).toString('hex')}`;
+        await onServer(args.databaseUrl, `create database \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+        url.pathname = `/${name}`;
+        benchDatabaseUrl = url.toString();
+      }
       const config = loadConfig({
         GERES_SANDBOX: 'true',
         SQLITE_PATH: join(args.dir, 'geres.sqlite'),
+        ...(benchDatabaseUrl ? { DATABASE_URL: benchDatabaseUrl } : {}),
+        ...(args.redisUrl ? { REDIS_URL: args.redisUrl } : {}),
         JWT_SIGNING_KEY_FILE: join(args.dir, 'jwt.pem'),
         HOST: '127.0.0.1',
         PORT: '0',
@@ -60,7 +89,7 @@ serveParent(
         RATE_LIMIT_USER_PER_MINUTE: '10000000',
         RATE_LIMIT_APP_PER_MINUTE: '10000000',
       });
-      app = await createGatewayApp(config);
+      app = await createGatewayApp(config, { createSchema: !!benchDatabaseUrl });
       if (args.sqliteWal) {
         // better-sqlite3 behind MikroORM keeps one connection: the pragmas hold for every query.
         const conn = app.get(MikroORM).em.getConnection();
@@ -95,5 +124,6 @@ serveParent(
     await app.get(AuditService).drain();
     await app.get(AccessLogService).drain();
     await closeGatewayApp(app);
+    if (benchDatabaseUrl) await onServer(benchDatabaseUrl, `drop database if exists \`${new URL(benchDatabaseUrl).pathname.slice(1)}\``);
   },
 );

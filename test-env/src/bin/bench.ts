@@ -28,6 +28,9 @@
  * directory. BENCH_GATEWAY_LOG_LEVEL (default info, as in production) sets the gateway's log level;
  * its log goes to a file in the temporary directory. BENCH_SQLITE_WAL=1 is an experiment: the
  * gateway's SQLite file in WAL mode with synchronous=NORMAL instead of the shipped defaults.
+ * BENCH_DATABASE_URL=mysql://user:pass@host:3306/name runs the gateway as deployed, on MariaDB (a
+ * fresh database `name_bench_xxxx` is created on that server and dropped afterwards), with its
+ * counters in Redis when BENCH_REDIS_URL is set too.
  *
  * Bounded in time (a watchdog ends the run), loopback only, exits by itself; the temporary directory
  * and the child processes are removed on every path out, errors and Ctrl-C included.
@@ -184,6 +187,8 @@ async function main(): Promise<number> {
   const unknown = sections.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`BENCH_SECTIONS: unknown section(s) ${unknown.join(', ')}`);
   const sqliteWal = ['1', 'true', 'yes'].includes((process.env.BENCH_SQLITE_WAL ?? '').toLowerCase());
+  const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+  const redisUrl = process.env.BENCH_REDIS_URL || undefined;
   const keepProfiles = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
 
   // A hard bound on the whole run: set-up (population, PKI, schema, seed), the phases, profiling, shutdown.
@@ -210,8 +215,11 @@ async function main(): Promise<number> {
   children.push(gw);
   const gwDir = join(tempDir, 'gateway');
   mkdirSync(gwDir);
-  const gwInfo = await gw.call<GatewayInfo>('start', { dir: gwDir, simulator: simInfo, logLevel, dailyQuota: 1_000_000_000, sqliteWal } satisfies GatewayStartArgs, 180_000);
-  console.log(`bench: gateway at ${gwInfo.url} (sandbox mode, SQLite file${sqliteWal ? ' in WAL mode, synchronous=NORMAL (BENCH_SQLITE_WAL)' : ''}, LOG_LEVEL=${logLevel}, ready in ${fmt(gwInfo.startupMs / 1000)} s)`);
+  const gwInfo = await gw.call<GatewayInfo>('start', { dir: gwDir, simulator: simInfo, logLevel, dailyQuota: 1_000_000_000, sqliteWal, databaseUrl, redisUrl } satisfies GatewayStartArgs, 180_000);
+  const storage = databaseUrl
+    ? `MariaDB at ${new URL(databaseUrl).host} (a fresh database, dropped afterwards)${redisUrl ? ', Redis counters' : ', in-memory counters'}`
+    : `sandbox mode, SQLite file${sqliteWal ? ' in WAL mode, synchronous=NORMAL (BENCH_SQLITE_WAL)' : ''}`;
+  console.log(`bench: gateway at ${gwInfo.url} (${storage}, LOG_LEVEL=${logLevel}, ready in ${fmt(gwInfo.startupMs / 1000)} s)`);
 
   const login = await fetch(`${gwInfo.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: gwInfo.username, password: gwInfo.password }) });
   if (login.status !== 200) throw new Error(`login as ${gwInfo.username} failed: HTTP ${login.status} ${await login.text()}`);
