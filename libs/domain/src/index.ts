@@ -1,3 +1,4 @@
 export * from './vocabulary.js';
 export * from './entities/index.js';
 export * from './audit/audit-chain.js';
+export * from './canonical-json.js';

@@ -1,3 +1,5 @@
+import { canonicalJson } from '#libs/domain';
+
 /**
  * The SDK parity suite's table, plans and comparison (parity/README.md). Pure functions: the
  * harness in bin/parity.ts does the I/O.
@@ -135,18 +137,6 @@ export function buildPlan(table: Table, ctx: PlanContext): Plan {
   };
 }
 
-/** JSON with sorted keys: two outcomes are identical when these strings are. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
-
 export interface StepReport {
   scenario: string;
   step: number;
@@ -185,12 +175,12 @@ export function compare(table: Table, outputs: RunnerOutput[]): StepReport[] {
         for (const p of shapeProblems(o)) problems.push(`${out.sdk}: ${p}`);
         for (const [k, v] of Object.entries(step.expect)) {
           const got = (o as Record<string, unknown>)[k];
-          if (canonical(got) !== canonical(v)) problems.push(`${out.sdk}: ${k} is ${canonical(got)}, expected ${canonical(v)}`);
+          if (canonicalJson(got) !== canonicalJson(v)) problems.push(`${out.sdk}: ${k} is ${canonicalJson(got)}, expected ${canonicalJson(v)}`);
         }
       }
-      const distinct = new Set(outputs.map((out) => canonical(outcomes[out.sdk])));
+      const distinct = new Set(outputs.map((out) => canonicalJson(outcomes[out.sdk])));
       if (outputs.length > 1 && distinct.size > 1) {
-        problems.push(`the SDKs disagree: ${outputs.map((out) => `${out.sdk} ${canonical(outcomes[out.sdk])}`).join(' | ')}`);
+        problems.push(`the SDKs disagree: ${outputs.map((out) => `${out.sdk} ${canonicalJson(outcomes[out.sdk])}`).join(' | ')}`);
       }
       reports.push({ scenario: scenario.id, step: i + 1, outcomes, problems });
     });

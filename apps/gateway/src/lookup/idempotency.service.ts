@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { IdempotencyRecord } from '#libs/domain';
+import { canonicalJson, IdempotencyRecord } from '#libs/domain';
 import { problem } from '../common/problem.js';
 
 const TTL_MS = 24 * 3600_000;
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
-
-/** Canonical JSON (sorted keys) so that the same request hashes the same whatever the key order. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as any)[k])}`).join(',')}}`;
-  return JSON.stringify(v);
-}
 
 export type IdempotencyStart = { replay: { status: number; body: unknown } } | { recordId: string };
 
@@ -29,7 +22,7 @@ export class IdempotencyService {
   async begin(caller: string, key: string, method: string, path: string, body: unknown): Promise<IdempotencyStart> {
     if (!KEY.test(key)) throw problem('bad-request', 'Idempotency-Key must be 8-128 characters: letters, digits, . _ : -');
     const id = `${caller}:${key}`;
-    const requestHash = createHash('sha256').update(`${method} ${path}\n${canonical(body)}`).digest('hex');
+    const requestHash = createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
     const em = this.em.fork();
     const now = new Date();
     try {
