@@ -5,6 +5,7 @@ import { buildSandboxCatalogue, serialiseCatalogue } from './population/catalogu
 import { DEFAULT_SEED, DEFAULT_SIZE } from './population/generator.js';
 import { normaliseSeed, Prng } from './population/prng.js';
 import { createSyntheticRegistry, SyntheticRegistry } from './population/registry.js';
+import { readRequestBody } from './http-body.js';
 
 /** A channel implementation (SOAP or PDND) plugged into the simulator. */
 export type ChannelHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -141,14 +142,7 @@ function channelError(res: ServerResponse, channel: Channel | undefined, status:
 }
 
 async function readJsonBody(req: IncomingMessage, limit = 16_384): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new SyntaxError(`body larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readRequestBody(req, limit)).toString('utf8');
   return text.trim() === '' ? {} : JSON.parse(text);
 }
 

@@ -16,6 +16,7 @@ import { decodeJwt, decodeProtectedHeader, exportJWK, jwtVerify, SignJWT, type J
 import type { NormalisedPerson, PersonCriterion, PersonQuery } from '#libs/anpr';
 import type { SimulatedRegistry } from '../registry.js';
 import { renderFamily, renderIdSubject, renderResidenceSubject } from './render.js';
+import { readRequestBody, RequestTooLargeError } from '../http-body.js';
 
 /** The e-services the simulator serves, all with the E002 model. */
 export const SIMULATED_ESERVICES: Record<string, string> = {
@@ -107,15 +108,12 @@ function secondsToRomeMidnight(ms: number): number {
 }
 
 async function readBody(req: IncomingMessage, limit = 1 << 20): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += b.length;
-    if (size > limit) throw new Reject(413, 'RequestTooLarge', 'Body too large');
-    chunks.push(b);
+  try {
+    return await readRequestBody(req, limit);
+  } catch (e) {
+    if (e instanceof RequestTooLargeError) throw new Reject(413, 'RequestTooLarge', 'Body too large');
+    throw e;
   }
-  return Buffer.concat(chunks);
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {

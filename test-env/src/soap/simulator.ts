@@ -9,6 +9,7 @@ import { childElements, firstChild, parseDocument } from './dom.js';
 import { AnprBusinessError, ERROR_TEXT, parsePersonRequest, readTestata, validateTestata, type Testata } from './request.js';
 import { SEC_NS, SecurityFault, verifySecurityHeader } from './security.js';
 import { datiComponente, datiSoggetto, e, residenza, t, x, type ComuneNamer, type SerializeContext } from './serialize.js';
+import { readRequestBody } from '../http-body.js';
 
 export type SoapFaultMode = 'soapFault' | 'malformed' | 'http500' | 'timeout';
 
@@ -111,16 +112,6 @@ function parseFaultHeader(v: string | string[] | undefined): SoapFaultInjection 
   return out;
 }
 
-async function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) throw new Error('Request too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /**
  * The simulated ANPR's SOAP side: 3002 and E002 at ANPR's paths, WSDL on ?wsdl, WS-Security
@@ -292,7 +283,7 @@ export function createSoapSimulatorHandler(opts: SoapSimulatorOptions): SoapSimu
     const fault = { ...opts.faults, ...parseFaultHeader(req.headers['x-sim-fault']) };
     let raw: string;
     try {
-      raw = await readBody(req);
+      raw = (await readRequestBody(req, 5 * 1024 * 1024)).toString('utf8');
     } catch (err) {
       send(res, { status: 413, body: soapFault('Client', (err as Error).message) });
       return;
