@@ -36,6 +36,7 @@ import {
 import { buildSandboxCatalogue } from '../population/catalogue.js';
 import { DEMO_COMUNE_ISTAT } from '../population/places.js';
 import { sandboxPlaceResolver, startSandboxAnpr, SANDBOX_WORKSTATION_ID, type SandboxWorkstation } from '../sandbox-anpr.js';
+import { intEnv } from '../bench/env.js';
 
 interface SimulatorReady {
   type: 'ready';
@@ -46,14 +47,6 @@ interface SimulatorReady {
   queries: PersonQuery[];
   population: number;
   startupMs: number;
-}
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got ${raw}`);
-  return n;
 }
 
 // ------------------------------------------------------------------ simulator side (worker thread)

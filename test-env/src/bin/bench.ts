@@ -48,6 +48,7 @@ import { loadDirect, loadGateway, summarise, type LoadResult, type LoadSummary }
 import { summariseProfile, type ProfileSummary } from '../bench/profile.js';
 import type { SimulatorInfo, SimulatorStartArgs } from '../bench/simulator-process.js';
 import type { GatewayInfo, GatewayStartArgs } from '../bench/gateway-process.js';
+import { intEnv } from '../bench/env.js';
 
 const TARGET_THROUGHPUT_RATIO = 0.8;
 const TARGET_P99_RATIO = 1.25;
@@ -55,14 +56,6 @@ const TARGET_LOOKUPS_PER_SECOND = 500;
 
 const ROOT = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
 const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer between ${min} and ${max}, got ${raw}`);
-  return n;
-}
 
 function choiceEnv<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
   const raw = process.env[name];
@@ -142,14 +135,13 @@ interface Measured<T> {
 /** Runs a load and measures CPU from the moment `run` says its measured window opened to its end. */
 async function measured<T>(procs: Array<ChildHandle | 'self'>, run: (onMeasureStart: () => void) => Promise<T>): Promise<Measured<T>> {
   const snap = () => Promise.all(procs.map((p) => (p === 'self' ? selfUsage() : p.usage())));
-  let m0 = machineCpu();
-  let before: ReturnType<typeof snap> | undefined;
+  let start: { m0: ReturnType<typeof machineCpu>; before: ReturnType<typeof snap> } | undefined;
   const result = await run(() => {
-    m0 = machineCpu();
-    before = snap();
+    start = { m0: machineCpu(), before: snap() };
   });
-  before ??= snap();
-  const beforeUsage = await before;
+  if (!start) throw new Error('the load never opened its measured window');
+  const { m0 } = start;
+  const beforeUsage = await start.before;
   const after = await snap();
   const m1 = machineCpu();
   const usage = beforeUsage.map((b, i) => usageDelta(b, after[i]!));

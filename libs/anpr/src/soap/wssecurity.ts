@@ -18,8 +18,11 @@ export const utc = (d: Date): string => d.toISOString();
  * our closure-held signer instead, so the key never reaches xml-crypto and every private-key
  * operation goes through one observable place.
  */
+/** The hash an RSA signature algorithm signs with. */
+const hashOf = (alg: SignatureAlgorithmName): HashName => (alg === 'rsa-sha1' ? 'sha1' : 'sha256');
+
 function delegatingAlgorithm(signer: RsaSigner, alg: SignatureAlgorithmName) {
-  const hash: HashName = alg === 'rsa-sha1' ? 'sha1' : 'sha256';
+  const hash = hashOf(alg);
   return class {
     getSignature(signedInfo: unknown): string {
       const data = typeof signedInfo === 'string' ? signedInfo : Buffer.from(signedInfo as Uint8Array);
@@ -34,14 +37,13 @@ function delegatingAlgorithm(signer: RsaSigner, alg: SignatureAlgorithmName) {
   };
 }
 
-function newSignedXml(key: LoadedKeystore, algs: SignatureAlgorithms, extra: Partial<ConstructorParameters<typeof SignedXml>[0]> = {}) {
+function newSignedXml(key: LoadedKeystore, algs: SignatureAlgorithms) {
   const sig = new SignedXml({
     // Placeholder: xml-crypto insists on a key being set, the delegating algorithm ignores it.
     privateKey: 'delegated-to-RsaSigner',
     publicCert: key.certificatePem,
     signatureAlgorithm: ALG[algs.signature],
     canonicalizationAlgorithm: ALG.excC14n,
-    ...extra,
   });
   sig.SignatureAlgorithms = { ...sig.SignatureAlgorithms, [ALG[algs.signature]]: delegatingAlgorithm(key.signer, algs.signature) as any };
   return sig;
@@ -116,7 +118,6 @@ export interface EnvelopeInput {
   timestampTtlSeconds: number;
 }
 
-const HASH_OF: Record<DigestAlgorithmName, HashName> = { sha1: 'sha1', sha256: 'sha256' };
 const c14n = new ExclusiveCanonicalization();
 
 /**
@@ -150,8 +151,7 @@ export function buildSignedEnvelope(input: EnvelopeInput): string {
   const body = `<soapenv:Body xmlns:wsu="${NS.wsu}" wsu:Id="${bodyId}">${input.bodyXml}</soapenv:Body>`;
 
   // exc-c14n output: visibly used namespaces declared on the apex (sorted by prefix), empty elements written out.
-  const hash = HASH_OF[input.algs.digest];
-  const digest = (canonical: string) => createHash(hash).update(canonical, 'utf8').digest('base64');
+  const digest = (canonical: string) => createHash(input.algs.digest).update(canonical, 'utf8').digest('base64');
   const timestampDigest = digest(`<wsu:Timestamp xmlns:wsu="${NS.wsu}" wsu:Id="${tsId}">${timestampContent}`);
   const bodyDigest = digest(`<soapenv:Body xmlns:soapenv="${NS.soapenv}" xmlns:wsu="${NS.wsu}" wsu:Id="${bodyId}">${canonicalBodyContent(input.bodyXml)}</soapenv:Body>`);
   const reference = (id: string, value: string) =>
@@ -164,7 +164,7 @@ export function buildSignedEnvelope(input: EnvelopeInput): string {
     reference(bodyId, bodyDigest) +
     `</ds:SignedInfo>`;
   // SignedInfo's canonical form in the envelope: only ds is visibly used in it.
-  const signatureValue = input.comune.signer.sign(Buffer.from(`<ds:SignedInfo xmlns:ds="${NS.ds}">${signedInfoContent}`, 'utf8'), input.algs.signature === 'rsa-sha1' ? 'sha1' : 'sha256');
+  const signatureValue = input.comune.signer.sign(Buffer.from(`<ds:SignedInfo xmlns:ds="${NS.ds}">${signedInfoContent}`, 'utf8'), hashOf(input.algs.signature));
   const signature =
     `<ds:Signature xmlns:ds="${NS.ds}"><ds:SignedInfo>${signedInfoContent}` +
     `<ds:SignatureValue>${signatureValue.toString('base64')}</ds:SignatureValue>` +
