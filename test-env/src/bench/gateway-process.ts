@@ -89,7 +89,7 @@ serveParent(
         RATE_LIMIT_USER_PER_MINUTE: '10000000',
         RATE_LIMIT_APP_PER_MINUTE: '10000000',
       });
-      app = await createGatewayApp(config, { createSchema: !!benchDatabaseUrl });
+      app = await createGatewayApp(config, benchDatabaseUrl ? { createSchema: true } : {});
       if (args.sqliteWal) {
         // better-sqlite3 behind MikroORM keeps one connection: the pragmas hold for every query.
         const conn = app.get(MikroORM).em.getConnection();
