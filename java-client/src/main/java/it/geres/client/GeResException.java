@@ -172,6 +172,7 @@ public class GeResException extends RuntimeException {
             Map.entry("weak-password", ValidationException::new),
             Map.entry("import-failed", ValidationException::new),
             Map.entry("unsupported-media-type", ValidationException::new),
+            Map.entry("payload-too-large", ValidationException::new),
             Map.entry("invalid-criteria", InvalidCriteriaException::new),
             Map.entry("unauthenticated", AuthenticationException::new),
             Map.entry("invalid-credentials", AuthenticationException::new),
@@ -179,6 +180,7 @@ public class GeResException extends RuntimeException {
             Map.entry("invalid-client", AuthenticationException::new),
             Map.entry("account-locked", AuthenticationException::new),
             Map.entry("account-suspended", PermissionException::new),
+            Map.entry("password-change-required", PermissionException::new),
             Map.entry("operator-required", PermissionException::new),
             Map.entry("operator-not-allowed", PermissionException::new),
             Map.entry("forbidden", PermissionException::new),
@@ -199,8 +201,13 @@ public class GeResException extends RuntimeException {
             Map.entry("anpr-unavailable", AnprUnavailableException::new),
             Map.entry("anpr-rejected", AnprRejectedException::new));
 
+    /** Whether this client has a class of its own for the problem type (its short name). */
+    static boolean knowsProblemType(String name) {
+        return BY_TYPE.containsKey(name);
+    }
+
     private static BiFunction<String, Details, GeResException> byStatus(int status) {
-        if (status == 400 || status == 415 || status == 422) {
+        if (status == 400 || status == 413 || status == 415 || status == 422) {
             return ValidationException::new;
         }
         if (status == 401 || status == 423) {
