@@ -49,7 +49,7 @@ export class GeResError extends Error {
   /** The full problem document, extension members included. */
   readonly problem?: ProblemDocument;
   readonly headers?: Headers;
-  /** The Idempotency-Key the SDK sent (POST only): reuse it to retry safely yourself. */
+  /** The Idempotency-Key sent (a lookup's, or yours): reuse it to retry safely yourself. */
   readonly idempotencyKey?: string;
   /** How many times the request was sent. */
   readonly attempts?: number;

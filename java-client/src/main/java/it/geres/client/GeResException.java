@@ -41,7 +41,7 @@ public class GeResException extends RuntimeException {
      * @param problemDocument the problem document as sent, extension members included (or {@code null})
      * @param requestId       the request id
      * @param headers         the response headers (lower-case names), empty when no answer arrived
-     * @param idempotencyKey  the Idempotency-Key sent (POST), else {@code null}
+     * @param idempotencyKey  the Idempotency-Key sent (a lookup's, or yours), else {@code null}
      * @param attempts        how many times the request was sent
      */
     public record Details(Integer status, Problem problem, Map<String, Object> problemDocument, String requestId,
@@ -123,7 +123,7 @@ public class GeResException extends RuntimeException {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** The Idempotency-Key sent (POST): reuse it to retry safely yourself. */
+    /** The Idempotency-Key sent (a lookup's, or yours): reuse it to retry safely yourself. */
     public String idempotencyKey() {
         return idempotencyKey;
     }
