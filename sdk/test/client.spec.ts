@@ -101,6 +101,14 @@ describe('GeResClient', () => {
       expect(Object.fromEntries(calls[2].url.searchParams)).toEqual({ comune: '072006', sections: 'generalita,residenza', motivoRichiesta: 'P 2' });
     });
 
+    it('keys a lookup made through the generated layer too, and retries it', async () => {
+      const { sut, calls } = makeClient([() => problem(503, 'anpr-unavailable'), () => found()]);
+      await sut.api.persons.searchPersons({ requestBody: SEARCH });
+      expect(calls.map((c) => c.url.pathname)).toEqual(['/v1/persons/search', '/v1/persons/search']);
+      expect(calls[0].headers['idempotency-key']).toMatch(UUID_V4);
+      expect(calls[1].headers['idempotency-key']).toBe(calls[0].headers['idempotency-key']);
+    });
+
     it('reuses the key and the request id across its own retries', async () => {
       const { sut, calls } = makeClient([() => problem(503, 'anpr-unavailable'), () => problem(429, 'rate-limited', {}, { 'retry-after': '1' }), () => found()]);
       const result = await sut.persons.search(SEARCH);
