@@ -22,6 +22,8 @@ public sealed class FakeGateway : HttpMessageHandler
     public List<SeenRequest> TokenRequests { get; } = [];
     public int TokenCounter { get; private set; }
     public int ExpiresIn { get; set; } = 900;
+    /// <summary>When it answers (not null), its answer replaces the token endpoints' for that request.</summary>
+    public Func<SeenRequest, HttpResponseMessage?>? TokenFault { get; set; }
 
     public FakeGateway Then(Func<SeenRequest, CancellationToken, Task<HttpResponseMessage>> responder)
     {
@@ -49,6 +51,7 @@ public sealed class FakeGateway : HttpMessageHandler
         if (seen.Path is "/v1/oauth/token" or "/v1/auth/login" or "/v1/auth/refresh")
         {
             lock (TokenRequests) TokenRequests.Add(seen);
+            if (TokenFault?.Invoke(seen) is { } fault) return fault;
             TokenCounter++;
             var token = $"token-{TokenCounter}";
             return seen.Path == "/v1/oauth/token"

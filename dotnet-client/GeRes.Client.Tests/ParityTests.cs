@@ -44,6 +44,7 @@ public class ParityTests
         var simulatorUrl = Required(plan, "simulatorUrl").GetString()!.TrimEnd('/');
 
         using var geres = CreateClient(plan);
+        using var unreachable = CreateUnreachableClient(plan);
         using var simulator = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
         var results = new JsonArray();
@@ -57,7 +58,14 @@ public class ParityTests
                 n++;
                 try
                 {
-                    steps.Add(await RunStepAsync(geres, simulator, simulatorUrl, step));
+                    var target = Optional(step, "target")?.GetString();
+                    var client = target switch
+                    {
+                        null => geres,
+                        "unreachable" => unreachable,
+                        _ => throw new PlanException($"unknown target '{target}'"),
+                    };
+                    steps.Add(await RunStepAsync(client, simulator, simulatorUrl, step));
                 }
                 catch (PlanException e)
                 {
@@ -84,6 +92,21 @@ public class ParityTests
             Workstation = ws is { } w ? new WorkstationContext(Required(w, "code").GetString()!, Optional(w, "deviceToken")?.GetString()) : null,
             UserAgentSuffix = "geres-dotnet-parity",
             // Timeout and Retry: the SDK's defaults, as the contract asks.
+        });
+    }
+
+    /// <summary>A client of the address where nothing listens, with a fixed token so that no token request comes first.</summary>
+    private static GeResClient CreateUnreachableClient(JsonElement plan)
+    {
+        var client = Required(plan, "client");
+        var ws = Optional(client, "workstation");
+        return new GeResClient(new GeResClientOptions
+        {
+            BaseUrl = new Uri(Required(plan, "unreachableUrl").GetString()!),
+            Credentials = GeResCredentials.AccessToken("parity-unreachable"),
+            Operator = Optional(client, "operator")?.GetString(),
+            Workstation = ws is { } w ? new WorkstationContext(Required(w, "code").GetString()!, Optional(w, "deviceToken")?.GetString()) : null,
+            UserAgentSuffix = "geres-dotnet-parity",
         });
     }
 

@@ -57,7 +57,12 @@ public class SandboxTests
     {
         using var geres = Client();
         var result = await geres.Persons.SearchAsync(ByCodiceFiscale("NRECLD70B17A662M"));
-        Assert.NotEmpty(result.Persons);
+        // test-env/SANDBOX-CATALOGUE.md: demo-resident.
+        var person = Assert.Single(result.Persons);
+        Assert.Equal("SZ82865K3", person.IdANPR);
+        Assert.Equal("NERI", person.Generalita!.Cognome);
+        Assert.Equal("CLAUDIO", person.Generalita.Nome);
+        Assert.Equal("072006", result.Comune);
     }
 
     [SandboxFact]
@@ -82,10 +87,18 @@ public class SandboxTests
     }
 
     [SandboxFact]
-    public async Task Usage_is_reported()
+    public async Task Usage_counts_each_lookup_against_the_demo_profile()
     {
         using var geres = Client();
-        var usage = await geres.Me.UsageAsync();
-        Assert.True(usage.DailyQuota >= usage.Used);
+        var before = await geres.Me.UsageAsync();
+        await geres.Persons.SearchAsync(ByCodiceFiscale("NRECLD70B17A662M"));
+        var after = await geres.Me.UsageAsync();
+        // The sandbox's demo application acts for operatore.consorzio, whose profile allows 500 lookups a day
+        // (apps/gateway/src/sandbox/seed.ts).
+        Assert.Equal(500, after.DailyQuota);
+        Assert.Equal(before.Used + 1, after.Used);
+        Assert.Equal(after.DailyQuota - after.Used, after.Remaining);
+        Assert.Equal(before.Day, after.Day);
+        Assert.InRange(after.ResetsInSeconds, 1, 25 * 3600);
     }
 }

@@ -21,6 +21,7 @@ import { fakeFetch, json, problem, tokenResponse, type Handler } from './fake-fe
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SEARCH = { criterion: { type: 'codiceFiscale' as const, codiceFiscale: 'RSSMRA85T10A662V' }, sections: ['generalita' as const], comune: '072006', motivoRichiesta: 'Pratica 1' };
+const USER = { username: 'n.user', name: 'N', email: 'n@x.invalid', role: 'STANDARD' } as never;
 const found = (extra: Record<string, string> = {}) => json({ persons: [{ idANPR: 'AB12345CD' }], comune: '072006', requestId: 'srv-1' }, 200, { 'x-request-id': 'srv-1', ...extra });
 
 function makeClient(handlers: Handler[] | Parameters<typeof fakeFetch>[0], options: Partial<GeResClientOptions> = {}) {
@@ -84,16 +85,28 @@ describe('GeResClient', () => {
   });
 
   describe('idempotency', () => {
-    it('adds a UUID v4 Idempotency-Key to every POST, none to GET, and keeps yours', async () => {
-      const { sut, calls } = makeClient([() => found(), () => found(), () => found()]);
+    it('adds a UUID v4 Idempotency-Key to every lookup, none to a GET or another POST, and keeps yours', async () => {
+      const { sut, calls } = makeClient([() => found(), () => found(), () => found(), () => json({ id: 'u1' }, 201), () => json({ id: 'u2' }, 201)]);
       await sut.persons.search(SEARCH);
       await sut.persons.search(SEARCH, { idempotencyKey: 'mine-1' });
       await sut.persons.get('RSSMRA85T10A662V', { comune: '072006', sections: ['generalita', 'residenza'], motivoRichiesta: 'P 2' });
+      await sut.api.users.createUser({ requestBody: USER });
+      await sut.withOptions({ idempotencyKey: 'mine-2' }).api.users.createUser({ requestBody: USER });
       expect(calls[0].headers['idempotency-key']).toMatch(UUID_V4);
       expect(calls[1].headers['idempotency-key']).toBe('mine-1');
       expect(calls[2].headers['idempotency-key']).toBeUndefined();
+      expect(calls[3].headers['idempotency-key']).toBeUndefined();
+      expect(calls[4].headers['idempotency-key']).toBe('mine-2');
       expect(calls[2].url.pathname).toBe('/v1/persons/RSSMRA85T10A662V');
       expect(Object.fromEntries(calls[2].url.searchParams)).toEqual({ comune: '072006', sections: 'generalita,residenza', motivoRichiesta: 'P 2' });
+    });
+
+    it('keys a lookup made through the generated layer too, and retries it', async () => {
+      const { sut, calls } = makeClient([() => problem(503, 'anpr-unavailable'), () => found()]);
+      await sut.api.persons.searchPersons({ requestBody: SEARCH });
+      expect(calls.map((c) => c.url.pathname)).toEqual(['/v1/persons/search', '/v1/persons/search']);
+      expect(calls[0].headers['idempotency-key']).toMatch(UUID_V4);
+      expect(calls[1].headers['idempotency-key']).toBe(calls[0].headers['idempotency-key']);
     });
 
     it('reuses the key and the request id across its own retries', async () => {
@@ -133,15 +146,31 @@ describe('GeResClient', () => {
       });
     });
 
-    it('gives up on a 429 after maxRetries with a QuotaExceededError', async () => {
-      const { sut, calls } = makeClient(() => problem(429, 'quota-exceeded', { retryAfterSeconds: 1, dailyQuota: 2 }, { 'retry-after': '1' }));
+    it('never retries a 429 quota-exceeded, even with a short Retry-After: the quota resets at Italian midnight', async () => {
+      const { sut, calls, sleeps } = makeClient(() => problem(429, 'quota-exceeded', { retryAfterSeconds: 1, dailyQuota: 2 }, { 'retry-after': '1' }));
       const err = (await sut.persons.search(SEARCH).catch((e) => e)) as QuotaExceededError;
       expect(err).toBeInstanceOf(QuotaExceededError);
       expect(err).toBeInstanceOf(RateLimitedError);
       expect(err.retryAfterSeconds).toBe(1);
-      expect(err.attempts).toBe(3);
+      expect(err.attempts).toBe(1);
       expect(err.problem?.dailyQuota).toBe(2);
-      expect(calls).toHaveLength(3);
+      expect(calls).toHaveLength(1);
+      expect(sleeps).toEqual([]);
+    });
+
+    it.each([
+      ['409 idempotency-in-progress', () => problem(409, 'idempotency-in-progress')],
+      ['429 rate-limited', () => problem(429, 'rate-limited', { retryAfterSeconds: 1 }, { 'retry-after': '1' })],
+      ['429 without a problem type', () => new Response('slow down', { status: 429 })],
+      ['502 from a proxy', () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })],
+      ['503 anpr-unavailable', () => problem(503, 'anpr-unavailable', { retryAfterSeconds: 1 })],
+      ['503 service-unavailable', () => problem(503, 'service-unavailable')],
+      ['504 from a proxy', () => new Response('', { status: 504 })],
+    ])('retries a lookup and a GET after a %s', async (_what, failure) => {
+      const { sut, calls } = makeClient([failure, () => found(), failure, () => json({ day: '2026-03-02', used: 1 })]);
+      expect((await sut.persons.search(SEARCH)).lastResponse?.attempts).toBe(2);
+      expect((await sut.me.usage()).lastResponse?.attempts).toBe(2);
+      expect(calls.map((c) => c.method)).toEqual(['POST', 'POST', 'GET', 'GET']);
     });
 
     it('does not wait for a Retry-After longer than maxRetryAfterSeconds', async () => {
@@ -155,14 +184,34 @@ describe('GeResClient', () => {
       [400, 'invalid-criteria'],
       [403, 'forbidden-by-profile'],
       [404, 'subject-not-found'],
-      [409, 'idempotency-in-progress'],
+      [409, 'conflict'],
       [422, 'more-than-one-subject'],
+      [422, 'idempotency-key-reused'],
+      [429, 'quota-exceeded'],
       [500, 'internal-error'],
       [502, 'anpr-rejected'],
-    ])('never retries a %i (%s)', async (status, name) => {
+    ])('never retries a %i (%s), neither a lookup nor a GET', async (status, name) => {
       const { sut, calls } = makeClient(() => problem(status, name));
-      await expect(sut.persons.search(SEARCH)).rejects.toMatchObject({ status, type: `urn:geres:problem:${name}` });
-      expect(calls).toHaveLength(1);
+      await expect(sut.persons.search(SEARCH)).rejects.toMatchObject({ status, type: `urn:geres:problem:${name}`, attempts: 1 });
+      await expect(sut.me.usage()).rejects.toMatchObject({ status, attempts: 1 });
+      expect(calls).toHaveLength(2);
+    });
+
+    it('sends a POST without an Idempotency-Key once: a 503 or a lost connection may hide a request that was done', async () => {
+      const refused = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
+      const { sut, calls, sleeps } = makeClient([() => problem(503, 'service-unavailable'), refused, () => problem(502, 'bad-gateway')]);
+      await expect(sut.api.users.createUser({ requestBody: USER })).rejects.toMatchObject({ name: 'ServerError', status: 503, attempts: 1 });
+      await expect(sut.api.users.createUser({ requestBody: USER })).rejects.toMatchObject({ name: 'GeResConnectionError', attempts: 1 });
+      await expect(sut.request('PUT', '/v1/whatever', { body: {} })).rejects.toMatchObject({ status: 502, attempts: 1 });
+      expect(calls).toHaveLength(3);
+      expect(sleeps).toEqual([]);
+    });
+
+    it('retries a POST that carries your Idempotency-Key', async () => {
+      const { sut, calls } = makeClient([() => problem(503, 'service-unavailable'), () => json({ id: 'u1' }, 201)]);
+      const user = await sut.withOptions({ idempotencyKey: 'create-n.user' }).api.users.createUser({ requestBody: USER });
+      expect(user).toMatchObject({ id: 'u1' });
+      expect(calls.map((c) => c.headers['idempotency-key'])).toEqual(['create-n.user', 'create-n.user']);
     });
 
     it('retries connection errors, then throws GeResConnectionError', async () => {
@@ -271,6 +320,57 @@ describe('GeResClient', () => {
       ]);
     });
 
+    it('client credentials: the token request is retried like a GET (asking again only issues another token)', async () => {
+      const { sut, calls } = makeClient([() => problem(503, 'service-unavailable'), () => tokenResponse('tok-1'), () => found()], { auth: { clientId: 'app_1', clientSecret: 'grs_s' } });
+      await sut.persons.search(SEARCH);
+      expect(calls.map((c) => c.url.pathname)).toEqual(['/v1/oauth/token', '/v1/oauth/token', '/v1/persons/search']);
+    });
+
+    it.each([
+      ['a 503', () => problem(503, 'service-unavailable'), 'ServerError'],
+      ['a 500', () => problem(500, 'internal-error'), 'ServerError'],
+      ['a lost connection', () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })), 'GeResConnectionError'],
+    ])('a refresh that fails with %s is thrown as what it is, once; the next call logs in again', async (_what, failure, name) => {
+      let now = 0;
+      let n = 0;
+      const pair = () => json({ accessToken: `acc-${++n}`, refreshToken: `ref-${n}`, expiresIn: 900, refreshExpiresIn: 28800, tokenType: 'Bearer' });
+      const { sut, calls } = makeClient(
+        (req) => (req.url.pathname === '/v1/auth/login' ? pair() : req.url.pathname === '/v1/auth/refresh' ? failure() : found()),
+        { auth: { username: 'm.rossi', password: 'pw' }, now: () => now },
+      );
+      await sut.persons.search(SEARCH);
+      now += 900_000;
+      await expect(sut.persons.search(SEARCH)).rejects.toMatchObject({ name });
+      await sut.persons.search(SEARCH);
+      expect(calls.map((c) => (c.url.pathname === '/v1/persons/search' ? c.headers.authorization : c.url.pathname))).toEqual([
+        '/v1/auth/login',
+        'Bearer acc-1',
+        '/v1/auth/refresh',
+        '/v1/auth/login',
+        'Bearer acc-2',
+      ]);
+    });
+
+    it('a refresh refused with 400 invalid_grant logs in again, like a 401 invalid-token', async () => {
+      let now = 0;
+      let n = 0;
+      const pair = () => json({ accessToken: `acc-${++n}`, refreshToken: `ref-${n}`, expiresIn: 900, refreshExpiresIn: 28800, tokenType: 'Bearer' });
+      const { sut, calls } = makeClient(
+        (req) => (req.url.pathname === '/v1/auth/login' ? pair() : req.url.pathname === '/v1/auth/refresh' ? problem(400, 'bad-request', { error: 'invalid_grant' }) : found()),
+        { auth: { username: 'm.rossi', password: 'pw' }, now: () => now },
+      );
+      await sut.persons.search(SEARCH);
+      now += 900_000;
+      await sut.persons.search(SEARCH);
+      expect(calls.map((c) => (c.url.pathname === '/v1/persons/search' ? c.headers.authorization : c.url.pathname))).toEqual([
+        '/v1/auth/login',
+        'Bearer acc-1',
+        '/v1/auth/refresh',
+        '/v1/auth/login',
+        'Bearer acc-2',
+      ]);
+    });
+
     it('refuses incomplete auth settings', () => {
       expect(() => new GeResClient({ baseUrl: 'http://x', auth: { clientId: 'a', clientSecret: '' } })).toThrow(/clientSecret/);
       expect(() => new GeResClient({ baseUrl: '', auth: { accessToken: 't' } })).toThrow(/baseUrl/);
@@ -304,7 +404,7 @@ describe('GeResClient', () => {
       expect((user as { lastResponse?: { requestId?: string } }).lastResponse?.requestId).toBe('srv-9');
       expect(calls[0]).toMatchObject({ method: 'POST', url: new URL('http://geres.test/v1/users') });
       expect(calls[0].headers).toMatchObject({ authorization: 'Bearer fixed-token', 'x-geres-operator': 'm.rossi' });
-      expect(calls[0].headers['idempotency-key']).toMatch(UUID_V4);
+      expect(calls[0].headers['idempotency-key']).toBeUndefined();
     });
 
     it('sends a non-JSON body with its media type, and raw requests with their query', async () => {

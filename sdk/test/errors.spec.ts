@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { errorFromResponse } from '../src/core/errors.js';
+import { errorClassForProblemType, errorFromResponse } from '../src/core/errors.js';
 import {
   AnprRejectedError,
   AnprUnavailableError,
@@ -20,6 +21,9 @@ import {
   ValidationError,
   WorkstationNotAuthorisedError,
 } from '../src/index.js';
+
+/** The parity suite's name of an error class (parity/README.md). */
+const errorName = (e: Error) => e.constructor.name.replace(/(Error|Exception)$/, '').replace(/^GeRes(?=.)/, '');
 
 const body = (name: string, status: number, extra: Record<string, unknown> = {}) => ({ type: `urn:geres:problem:${name}`, title: name, status, requestId: 'r-1', ...extra });
 
@@ -44,6 +48,8 @@ describe('errorFromResponse', () => {
     ['anpr-unavailable', 503, AnprUnavailableError],
     ['anpr-rejected', 502, AnprRejectedError],
     ['internal-error', 500, ServerError],
+    ['payload-too-large', 413, ValidationError],
+    ['password-change-required', 403, PermissionError],
   ])('%s (%i) → %p', (name, status, Class) => {
     const sut = errorFromResponse(status, body(name, status), {});
     expect(sut).toBeInstanceOf(Class);
@@ -58,6 +64,7 @@ describe('errorFromResponse', () => {
     [403, PermissionError],
     [404, NotFoundError],
     [409, ConflictError],
+    [413, ValidationError],
     [422, ValidationError],
     [429, RateLimitedError],
     [500, ServerError],
@@ -84,5 +91,30 @@ describe('errorFromResponse', () => {
     expect(limited.retryAfterSeconds).toBe(7);
     const down = errorFromResponse(503, body('anpr-unavailable', 503, { retryAfterSeconds: 5 }), {}) as AnprUnavailableError;
     expect(down.retryAfterSeconds).toBe(5);
+  });
+});
+
+/** The problem types the gateway declares (apps/gateway/src/common/problem.ts), with their statuses, read as text. */
+function gatewayProblemTypes(): Array<[string, number]> {
+  const source = readFileSync(new URL('../../apps/gateway/src/common/problem.ts', import.meta.url), 'utf8');
+  const table = /PROBLEM_TYPES = \{([\s\S]*?)\n\} as const/.exec(source)?.[1] ?? '';
+  return [...table.matchAll(/^\s*'?([a-z][a-z-]*)'?: \{ status: (\d{3})/gm)].map((m) => [m[1], Number(m[2])]);
+}
+
+describe('every problem type of the gateway', () => {
+  const declared = gatewayProblemTypes();
+  const contract = (JSON.parse(readFileSync(new URL('../../parity/problem-types.json', import.meta.url), 'utf8')) as { types: Record<string, string> }).types;
+
+  it('is read from problem.ts and listed in parity/problem-types.json, the table the three SDKs share', () => {
+    // 32 when this test was written: fewer means the file's shape changed and the reading broke.
+    expect(declared.length).toBeGreaterThanOrEqual(32);
+    expect(declared.map(([name]) => name).filter((name) => !(name in contract))).toEqual([]);
+  });
+
+  it.each(declared)('%s (%i) has its own class, the one the shared table names', (name, status) => {
+    expect(errorClassForProblemType(name)).toBeDefined();
+    const sut = errorFromResponse(status, body(name, status), {});
+    expect(errorName(sut)).toBe(contract[name]);
+    expect(sut).toMatchObject({ status, problemName: name });
   });
 });

@@ -94,12 +94,12 @@ describe('GeResClient over HTTP', () => {
     expect(searches[0].headers['idempotency-key']).toBe(searches[1].headers['idempotency-key']);
   });
 
-  it('throws QuotaExceededError once the retries of a 429 are spent', async () => {
+  it('throws QuotaExceededError at once: a used-up quota is not retried', async () => {
     script = (req, res) => (req.path === '/v1/oauth/token' ? token(res, 1) : send(res, 429, problem('quota-exceeded', 429, { retryAfterSeconds: 0, dailyQuota: 2 }), { 'retry-after': '0' }));
     const err = (await client({ maxRetries: 1 }).persons.search(SEARCH).catch((e) => e)) as QuotaExceededError;
     expect(err).toBeInstanceOf(QuotaExceededError);
-    expect(err.attempts).toBe(2);
-    expect(seen.filter((s) => s.path === '/v1/persons/search')).toHaveLength(2);
+    expect(err.attempts).toBe(1);
+    expect(seen.filter((s) => s.path === '/v1/persons/search')).toHaveLength(1);
   });
 
   it('does not retry a 403, and maps it with its rule and request id', async () => {

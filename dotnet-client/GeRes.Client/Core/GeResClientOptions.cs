@@ -144,7 +144,7 @@ public sealed record GeResCallOptions
     /// <summary><c>X-GeRes-Workstation</c> and <c>X-GeRes-Device-Token</c>; <see cref="WorkstationContext.None"/> sends none.</summary>
     public WorkstationContext? Workstation { get; init; }
 
-    /// <summary>POST only: your own Idempotency-Key (default: a new UUID v4 per call, reused by its retries).</summary>
+    /// <summary>Your own Idempotency-Key. The SDK adds a new UUID v4 to each lookup, reused by its retries; a key you give to any other request makes the SDK retry it too.</summary>
     public string? IdempotencyKey { get; init; }
 
     /// <summary>Your request id (<c>X-Request-Id</c>, <c>^[A-Za-z0-9._:-]{1,64}$</c>); default a new UUID v4 per call.</summary>
@@ -194,7 +194,7 @@ public sealed record GeResCallOptions
 /// <summary>What the SDK knows about a successful answer.</summary>
 /// <param name="Status">The HTTP status.</param>
 /// <param name="RequestId">The gateway's request id (<c>X-Request-Id</c>), the one in its logs and audit trail.</param>
-/// <param name="IdempotencyKey">The Idempotency-Key sent (POST).</param>
+/// <param name="IdempotencyKey">The Idempotency-Key sent (a lookup's, or yours).</param>
 /// <param name="IdempotentReplayed">True when the gateway replayed a stored answer for the Idempotency-Key.</param>
 /// <param name="Traceparent">The <c>traceparent</c> sent.</param>
 /// <param name="Attempts">How many times the request was sent (1 without retries).</param>

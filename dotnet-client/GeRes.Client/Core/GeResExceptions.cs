@@ -113,7 +113,7 @@ public class GeResException : Exception
     public GeResProblemDetails? Problem { get; }
     /// <summary>The response headers.</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
-    /// <summary>The Idempotency-Key the SDK sent (POST only): reuse it to retry safely yourself.</summary>
+    /// <summary>The Idempotency-Key sent (a lookup's, or yours): reuse it to retry safely yourself.</summary>
     public string? IdempotencyKey { get; internal set; }
     /// <summary>How many times the request was sent.</summary>
     public int Attempts { get; internal set; }
@@ -139,7 +139,7 @@ public sealed record GeResErrorInfo
     public int Attempts { get; init; }
 }
 
-/// <summary>400, 415 and 422 refusals of the request's content.</summary>
+/// <summary>400, 413, 415 and 422 refusals of the request's content.</summary>
 public class GeResValidationException(string message, GeResErrorInfo? info = null) : GeResException(message, info)
 {
     /// <summary>One entry per field (or row) that was refused.</summary>

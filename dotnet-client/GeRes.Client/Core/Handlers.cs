@@ -32,7 +32,7 @@ internal sealed class GeResPipeline
 
     /// <summary>
     /// Fixes, once per logical call, what every attempt sends alike: request id, traceparent,
-    /// Idempotency-Key (POST), User-Agent, Accept, and the operator and workstation headers.
+    /// Idempotency-Key (lookups, or yours), User-Agent, Accept, and the operator and workstation headers.
     /// </summary>
     public void Stamp(HttpRequestMessage request, GeResRequestState state)
     {
@@ -47,7 +47,8 @@ internal sealed class GeResPipeline
         state.RequestId = call.RequestId ?? First(h, "X-Request-Id") ?? Ids.NewUuid();
         state.Traceparent = call.Traceparent ?? First(h, "traceparent") ?? Ids.NewTraceparent();
         if (!Ids.IsValidTraceparent(state.Traceparent)) throw new ArgumentException($"Not a valid W3C traceparent: {state.Traceparent}");
-        state.IdempotencyKey = call.IdempotencyKey ?? First(h, "Idempotency-Key") ?? (request.Method == HttpMethod.Post ? Ids.NewUuid() : null);
+        state.IdempotencyKey = call.IdempotencyKey ?? First(h, "Idempotency-Key")
+            ?? (RetryRule.WantsIdempotencyKey(request.Method.Method, PathBelowBase(request.RequestUri)) ? Ids.NewUuid() : null);
 
         Set(h, "X-Request-Id", state.RequestId);
         Set(h, "traceparent", state.Traceparent);
@@ -92,6 +93,15 @@ internal sealed class GeResPipeline
         {
             // A failing logger must not fail the call it reports on.
         }
+    }
+
+    /// <summary>The request's path below the base URL (<c>/v1/persons/search</c>).</summary>
+    private string PathBelowBase(Uri? uri)
+    {
+        if (uri is null) return "";
+        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.TrimStart('/');
+        var basePath = BaseUrl.AbsolutePath.TrimEnd('/');
+        return basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path[basePath.Length..] : path;
     }
 
     private static string? First(HttpRequestHeaders h, string name) => h.TryGetValues(name, out var v) ? v.FirstOrDefault() : null;
@@ -176,9 +186,9 @@ internal sealed class GeResAuthHandler(GeResPipeline pipeline) : DelegatingHandl
 }
 
 /// <summary>
-/// Retries connection errors, 429 and 503 with exponential backoff and equal jitter, waiting at least
-/// the server's <c>Retry-After</c> (or the problem's <c>retryAfterSeconds</c>). Never retries a
-/// timeout, another 4xx, a 500 or a 502. Every attempt sends the same request id and Idempotency-Key.
+/// Retries what <see cref="RetryRule"/> allows, with exponential backoff and equal jitter, waiting at
+/// least the server's <c>Retry-After</c> (or the problem's <c>retryAfterSeconds</c>). Every attempt
+/// sends the same request id and Idempotency-Key.
 /// </summary>
 internal sealed class GeResRetryHandler(GeResPipeline pipeline) : DelegatingHandler
 {
@@ -186,6 +196,7 @@ internal sealed class GeResRetryHandler(GeResPipeline pipeline) : DelegatingHand
     {
         var state = GeResRequestState.For(request);
         var maxRetries = Math.Max(0, state.Call.MaxRetries ?? pipeline.Options.Retry.MaxRetries);
+        var repeatable = RetryRule.IsRepeatable(request.Method.Method, state.IdempotencyKey, state.Repeatable);
         var attempt = 0;
         while (true)
         {
@@ -198,7 +209,7 @@ internal sealed class GeResRetryHandler(GeResPipeline pipeline) : DelegatingHand
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (GeResConnectionException e) when (e is not GeResTimeoutException && attempt <= maxRetries)
+            catch (GeResConnectionException e) when (e is not GeResTimeoutException && repeatable && attempt <= maxRetries)
             {
                 await PauseAsync(request, state, attempt, pipeline.Backoff(attempt), $"connection: {e.InnerException?.Message ?? e.Message}", cancellationToken).ConfigureAwait(false);
                 continue;
@@ -210,7 +221,8 @@ internal sealed class GeResRetryHandler(GeResPipeline pipeline) : DelegatingHand
             }
             var status = (int)response.StatusCode;
             pipeline.Log("{Method} {Uri} answered {Status} in {ElapsedMs} ms (request {RequestId})", request.Method, request.RequestUri, status, (pipeline.UtcNow() - started).TotalMilliseconds, state.RequestId);
-            if ((status == 429 || status == 503) && attempt <= maxRetries)
+            if (repeatable && status >= 400 && attempt <= maxRetries
+                && RetryRule.IsTransientAnswer(status, await ProblemNameAsync(response, cancellationToken).ConfigureAwait(false)))
             {
                 var hinted = await RetryAfterAsync(response, cancellationToken).ConfigureAwait(false);
                 if (hinted is null || hinted <= pipeline.Options.Retry.MaxRetryAfter)
@@ -223,6 +235,13 @@ internal sealed class GeResRetryHandler(GeResPipeline pipeline) : DelegatingHand
             }
             return response;
         }
+    }
+
+    /// <summary>The problem type's short name of a refusal (its body is buffered by the timeout handler), or null.</summary>
+    private static async Task<string?> ProblemNameAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var problem = GeResProblemDetails.TryParse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        return problem?.Type.StartsWith(GeResException.ProblemTypePrefix, StringComparison.Ordinal) == true ? problem.Type[GeResException.ProblemTypePrefix.Length..] : null;
     }
 
     private async Task<TimeSpan?> RetryAfterAsync(HttpResponseMessage response, CancellationToken cancellationToken)

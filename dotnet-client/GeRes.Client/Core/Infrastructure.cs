@@ -61,6 +61,8 @@ namespace GeRes.Client
         public bool Anonymous { get; set; }
         /// <summary>No operator and workstation headers.</summary>
         public bool NoContext { get; set; }
+        /// <summary>Safe to send again whatever its method (the token requests); see <see cref="RetryRule"/>.</summary>
+        public bool Repeatable { get; set; }
 
         public static GeResRequestState For(HttpRequestMessage request)
         {

@@ -15,6 +15,7 @@ internal static class ProblemMapper
         ["weak-password"] = (m, i) => new GeResValidationException(m, i),
         ["import-failed"] = (m, i) => new GeResValidationException(m, i),
         ["unsupported-media-type"] = (m, i) => new GeResValidationException(m, i),
+        ["payload-too-large"] = (m, i) => new GeResValidationException(m, i),
         ["invalid-criteria"] = (m, i) => new InvalidCriteriaException(m, i),
         ["unauthenticated"] = (m, i) => new GeResAuthenticationException(m, i),
         ["invalid-credentials"] = (m, i) => new GeResAuthenticationException(m, i),
@@ -22,6 +23,7 @@ internal static class ProblemMapper
         ["invalid-client"] = (m, i) => new GeResAuthenticationException(m, i),
         ["account-locked"] = (m, i) => new GeResAuthenticationException(m, i),
         ["account-suspended"] = (m, i) => new GeResPermissionException(m, i),
+        ["password-change-required"] = (m, i) => new GeResPermissionException(m, i),
         ["operator-required"] = (m, i) => new GeResPermissionException(m, i),
         ["operator-not-allowed"] = (m, i) => new GeResPermissionException(m, i),
         ["forbidden"] = (m, i) => new GeResPermissionException(m, i),
@@ -43,9 +45,12 @@ internal static class ProblemMapper
         ["anpr-rejected"] = (m, i) => new AnprRejectedException(m, i),
     };
 
+    /// <summary>Whether this SDK has a class of its own for the problem type (its short name).</summary>
+    public static bool KnowsProblemType(string name) => ByType.ContainsKey(name);
+
     private static Factory ForStatus(int status) => status switch
     {
-        400 or 415 or 422 => (m, i) => new GeResValidationException(m, i),
+        400 or 413 or 415 or 422 => (m, i) => new GeResValidationException(m, i),
         401 or 423 => (m, i) => new GeResAuthenticationException(m, i),
         403 => (m, i) => new GeResPermissionException(m, i),
         404 => (m, i) => new NotFoundException(m, i),

@@ -57,7 +57,8 @@ internal abstract class RenewingTokenProvider : IGeResTokenProvider
     public void Invalidate(string token) => Interlocked.CompareExchange(ref _token, null, token);
 
     /// <summary>POSTs JSON to <paramref name="path"/> without a token and reads the JSON answer.</summary>
-    protected static async Task<T> PostAsync<T>(GeResPipeline pipeline, InnerSend send, string path, object body, bool context, CancellationToken cancellationToken)
+    /// <param name="repeatable">Whether the request may be sent again after a transient failure (see <see cref="RetryRule"/>).</param>
+    protected static async Task<T> PostAsync<T>(GeResPipeline pipeline, InnerSend send, string path, object body, bool context, bool repeatable, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(pipeline.BaseUrl, path))
         {
@@ -66,6 +67,7 @@ internal abstract class RenewingTokenProvider : IGeResTokenProvider
         var state = GeResRequestState.For(request);
         state.Anonymous = true;
         state.NoContext = !context;
+        state.Repeatable = repeatable;
         pipeline.Stamp(request, state);
         using var response = await send(request, cancellationToken).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -87,7 +89,8 @@ internal sealed class ClientCredentialsTokenProvider(string clientId, string cli
     protected override async Task<(string, double)> ObtainAsync(GeResPipeline pipeline, InnerSend send, CancellationToken cancellationToken)
     {
         var body = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientSecret };
-        var answer = await PostAsync<Answer>(pipeline, send, "v1/oauth/token", body, context: false, cancellationToken).ConfigureAwait(false);
+        // Repeatable: asking again only issues another token.
+        var answer = await PostAsync<Answer>(pipeline, send, "v1/oauth/token", body, context: false, repeatable: true, cancellationToken).ConfigureAwait(false);
         pipeline.Log("token obtained (client credentials), expires in {ExpiresIn} s", answer.ExpiresIn);
         return (answer.AccessToken, answer.ExpiresIn);
     }
@@ -106,15 +109,27 @@ internal sealed class PasswordTokenProvider(string username, string password) : 
             _refreshToken = null;
             try
             {
-                return Accept(await PostAsync<Pair>(pipeline, send, "v1/auth/refresh", new { refreshToken }, context: true, cancellationToken).ConfigureAwait(false));
+                // Not repeatable: a refresh token presented twice closes every session of the login.
+                return Accept(await PostAsync<Pair>(pipeline, send, "v1/auth/refresh", new { refreshToken }, context: true, repeatable: false, cancellationToken).ConfigureAwait(false));
             }
-            catch (GeResException)
+            catch (GeResException e) when (IsRefusedRefresh(e))
             {
-                // Expired or revoked: log in again.
+                // Only a refused refresh token means "log in again"; a network failure or a 5xx
+                // propagates as what it is, and the next call logs in afresh.
             }
         }
-        return Accept(await PostAsync<Pair>(pipeline, send, "v1/auth/login", new { username, password }, context: true, cancellationToken).ConfigureAwait(false));
+        // Repeatable: a login sent again only opens another session.
+        return Accept(await PostAsync<Pair>(pipeline, send, "v1/auth/login", new { username, password }, context: true, repeatable: true, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The gateway refused the refresh token itself (expired, revoked or already used).</summary>
+    internal static bool IsRefusedRefresh(GeResException e) => e.Status switch
+    {
+        401 => e.ProblemName == "invalid-token",
+        400 => e.Problem is { Raw.ValueKind: System.Text.Json.JsonValueKind.Object } p && p.Raw.TryGetProperty("error", out var error)
+               && error.ValueKind == System.Text.Json.JsonValueKind.String && error.GetString() == "invalid_grant",
+        _ => false,
+    };
 
     private (string, double) Accept(Pair pair)
     {

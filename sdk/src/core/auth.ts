@@ -1,3 +1,4 @@
+import { GeResError } from './errors.js';
 import type { TokenSource, Transport } from './transport.js';
 
 /** An application: the OAuth2 client-credentials grant (`POST /v1/oauth/token`). */
@@ -78,6 +79,8 @@ export class ClientCredentialsSource extends RenewingSource {
       body: { grant_type: 'client_credentials', client_id: this.credentials.clientId, client_secret: this.credentials.clientSecret },
       authenticated: false,
       context: false,
+      // Asking again only issues another token.
+      repeatable: true,
     });
     return { token: data.access_token, expiresIn: data.expires_in };
   }
@@ -100,20 +103,25 @@ export class PasswordSource extends RenewingSource {
       // A refresh token is single-use: forget it before presenting it, whatever the outcome.
       this.refreshToken = undefined;
       try {
-        return this.accept(await this.post('/v1/auth/refresh', { refreshToken }));
-      } catch {
-        // Expired or revoked: log in again.
+        // Not repeatable: a refresh token presented twice closes every session of the login.
+        return this.accept(await this.post('/v1/auth/refresh', { refreshToken }, false));
+      } catch (e) {
+        // Only a refused refresh token means "log in again"; a network failure or a 5xx is thrown
+        // as what it is, and the next call logs in afresh.
+        if (!isRefusedRefresh(e)) throw e;
       }
     }
-    return this.accept(await this.post('/v1/auth/login', { username: this.credentials.username, password: this.credentials.password }));
+    // A login sent again only opens another session.
+    return this.accept(await this.post('/v1/auth/login', { username: this.credentials.username, password: this.credentials.password }, true));
   }
 
-  private async post(path: string, body: unknown) {
+  private async post(path: string, body: unknown, repeatable: boolean) {
     const { data } = await this.transport.send<{ accessToken: string; refreshToken: string; expiresIn: number }>({
       method: 'POST',
       path,
       body,
       authenticated: false,
+      repeatable,
     });
     return data;
   }
@@ -122,6 +130,13 @@ export class PasswordSource extends RenewingSource {
     this.refreshToken = pair.refreshToken;
     return { token: pair.accessToken, expiresIn: pair.expiresIn };
   }
+}
+
+/** The gateway refused the refresh token itself (expired, revoked or already used). */
+export function isRefusedRefresh(e: unknown): boolean {
+  if (!(e instanceof GeResError)) return false;
+  if (e.status === 401) return e.problemName === 'invalid-token';
+  return e.status === 400 && e.problem?.error === 'invalid_grant';
 }
 
 export class FixedTokenSource implements TokenSource {

@@ -49,7 +49,7 @@ export class GeResError extends Error {
   /** The full problem document, extension members included. */
   readonly problem?: ProblemDocument;
   readonly headers?: Headers;
-  /** The Idempotency-Key the SDK sent (POST only): reuse it to retry safely yourself. */
+  /** The Idempotency-Key sent (a lookup's, or yours): reuse it to retry safely yourself. */
   readonly idempotencyKey?: string;
   /** How many times the request was sent. */
   readonly attempts?: number;
@@ -74,7 +74,7 @@ export class GeResError extends Error {
   }
 }
 
-/** 400, 415 and 422 refusals of the request's content. */
+/** 400, 413, 415 and 422 refusals of the request's content. */
 export class ValidationError extends GeResError {
   /** One entry per field (or row) that was refused. */
   get errors(): FieldError[] {
@@ -137,6 +137,7 @@ const BY_TYPE: Record<string, ErrorClass> = {
   'weak-password': ValidationError,
   'import-failed': ValidationError,
   'unsupported-media-type': ValidationError,
+  'payload-too-large': ValidationError,
   'invalid-criteria': InvalidCriteriaError,
   unauthenticated: AuthenticationError,
   'invalid-credentials': AuthenticationError,
@@ -144,6 +145,7 @@ const BY_TYPE: Record<string, ErrorClass> = {
   'invalid-client': AuthenticationError,
   'account-locked': AuthenticationError,
   'account-suspended': PermissionError,
+  'password-change-required': PermissionError,
   'operator-required': PermissionError,
   'operator-not-allowed': PermissionError,
   forbidden: PermissionError,
@@ -165,8 +167,13 @@ const BY_TYPE: Record<string, ErrorClass> = {
   'anpr-rejected': AnprRejectedError,
 };
 
+/** The class of a problem type this SDK knows (its short name), else undefined. */
+export function errorClassForProblemType(name: string): ErrorClass | undefined {
+  return Object.hasOwn(BY_TYPE, name) ? BY_TYPE[name] : undefined;
+}
+
 function classForStatus(status: number): ErrorClass {
-  if (status === 400 || status === 415 || status === 422) return ValidationError;
+  if (status === 400 || status === 413 || status === 415 || status === 422) return ValidationError;
   if (status === 401 || status === 423) return AuthenticationError;
   if (status === 403) return PermissionError;
   if (status === 404) return NotFoundError;

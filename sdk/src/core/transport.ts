@@ -1,5 +1,6 @@
 import { AuthenticationError, errorFromResponse, GeResConnectionError, GeResError, GeResTimeoutError, parseRetryAfter } from './errors.js';
 import { isValidTraceparent, newTraceparent, uuidV4 } from './ids.js';
+import { isRepeatable, isTransientAnswer, wantsIdempotencyKey } from './retry-rule.js';
 import { SDK_VERSION } from './version.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -17,7 +18,10 @@ export interface RequestOptions {
   operator?: string | null;
   /** `X-GeRes-Workstation` and `X-GeRes-Device-Token`; `null` sends none. */
   workstation?: WorkstationContext | null;
-  /** POST only: your own Idempotency-Key (default: a new UUID v4 per call, reused by its retries). */
+  /**
+   * Your own Idempotency-Key. The SDK adds a new UUID v4 to each lookup (`POST /v1/persons/search`),
+   * reused by its retries; a key you give to any other request makes the SDK retry it too.
+   */
   idempotencyKey?: string;
   /** Your request id (`X-Request-Id`, `^[A-Za-z0-9._:-]{1,64}$`); default: a new UUID v4 per call. */
   requestId?: string;
@@ -37,7 +41,7 @@ export interface ResponseMeta {
   headers: Headers;
   /** The gateway's request id (`X-Request-Id`), the one in its logs and audit trail. */
   requestId?: string;
-  /** The Idempotency-Key sent (POST). */
+  /** The Idempotency-Key sent, if any. */
   idempotencyKey?: string;
   /** True when the gateway replayed a stored answer for the Idempotency-Key. */
   idempotentReplayed: boolean;
@@ -59,6 +63,8 @@ export interface CoreRequest {
   authenticated?: boolean;
   /** Default true: send the operator and workstation headers. */
   context?: boolean;
+  /** Safe to send again whatever its method (the token requests); see retry-rule.ts. */
+  repeatable?: boolean;
 }
 
 export interface CoreResponse<T> {
@@ -107,16 +113,15 @@ export interface TransportOptions {
   now: () => number;
 }
 
-const RETRY_STATUSES = new Set([429, 503]);
-
 export function userAgent(suffix?: string): string {
   const node = typeof process !== 'undefined' && process.versions?.node ? ` node/${process.versions.node}` : '';
   return `geres-sdk-typescript/${SDK_VERSION}${node}${suffix ? ` ${suffix}` : ''}`;
 }
 
 /**
- * Sends one logical request: authentication, context headers, ids, timeouts, retries with
- * jittered exponential backoff, and the mapping of refusals to typed errors.
+ * Sends one logical request: authentication, context headers, ids, timeouts, retries (which
+ * requests and which failures: retry-rule.ts) with jittered exponential backoff, and the mapping
+ * of refusals to typed errors.
  */
 export class Transport {
   auth?: TokenSource;
@@ -129,7 +134,8 @@ export class Transport {
     const requestId = opts.requestId ?? given['x-request-id'] ?? uuidV4();
     const traceparent = opts.traceparent ?? given['traceparent'] ?? newTraceparent();
     if (!isValidTraceparent(traceparent)) throw new TypeError(`Not a valid W3C traceparent: ${traceparent}`);
-    const idempotencyKey = opts.idempotencyKey ?? given['idempotency-key'] ?? (req.method === 'POST' ? uuidV4() : undefined);
+    const idempotencyKey = opts.idempotencyKey ?? given['idempotency-key'] ?? (wantsIdempotencyKey(req.method, req.path) ? uuidV4() : undefined);
+    const repeatable = isRepeatable(req.method, idempotencyKey, req.repeatable);
     const maxRetries = Math.max(0, opts.maxRetries ?? o.maxRetries);
     const timeoutMs = opts.timeoutMs ?? o.timeoutMs;
     const url = buildUrl(o.baseUrl, req.path, req.query);
@@ -169,7 +175,7 @@ export class Transport {
         res = await this.exchange(url, { method: req.method, headers, body }, timeoutMs, opts.signal, requestId);
       } catch (e) {
         if (!(e instanceof GeResConnectionError) || e instanceof GeResTimeoutError) throw withAttempts(e, attempt, idempotencyKey);
-        if (attempt > maxRetries) throw withAttempts(e, attempt, idempotencyKey);
+        if (!repeatable || attempt > maxRetries) throw withAttempts(e, attempt, idempotencyKey);
         await this.pause(req.method, url, requestId, attempt, this.backoff(attempt), `connection: ${e.message}`);
         continue;
       }
@@ -195,7 +201,7 @@ export class Transport {
         this.emit({ kind: 'reauthenticate', method: req.method, url, requestId });
         continue;
       }
-      if (RETRY_STATUSES.has(res.status) && attempt <= maxRetries) {
+      if (repeatable && isTransientAnswer(res.status, error.problemName) && attempt <= maxRetries) {
         const hinted = this.retryAfterMs(res.headers, res.body);
         if (hinted === undefined || hinted <= o.retry.maxRetryAfterSeconds * 1000) {
           await this.pause(req.method, url, requestId, attempt, Math.max(this.backoff(attempt), hinted ?? 0), `HTTP ${res.status}${error.problemName ? ` ${error.problemName}` : ''}`);

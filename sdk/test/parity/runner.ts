@@ -12,6 +12,7 @@ import { GeResClient, GeResError, RateLimitedError, ServerError, type GetPersonP
 
 interface PlanStep {
   arm?: Record<string, unknown>;
+  target?: 'unreachable';
   call: 'searchPersons' | 'getPerson';
   body?: SearchPersonsParams;
   identifier?: string;
@@ -23,6 +24,7 @@ interface Plan {
   sdk: string;
   baseUrl: string;
   simulatorUrl: string;
+  unreachableUrl: string;
   client: { clientId: string; clientSecret: string; operator: string; workstation: { code: string; deviceToken?: string } };
   scenarios: Array<{ id: string; steps: PlanStep[] }>;
 }
@@ -83,6 +85,14 @@ async function main(): Promise<void> {
     workstation: plan.client.workstation,
     userAgentSuffix: 'geres-parity',
   });
+  // Where nothing listens, with a fixed token so that no token request comes first.
+  const unreachable = new GeResClient({
+    baseUrl: plan.unreachableUrl,
+    auth: { accessToken: 'parity-unreachable' },
+    operator: plan.client.operator,
+    workstation: plan.client.workstation,
+    userAgentSuffix: 'geres-parity',
+  });
 
   const results = [];
   for (const scenario of plan.scenarios) {
@@ -94,11 +104,12 @@ async function main(): Promise<void> {
       if (step.options?.idempotencyKey !== undefined) options.idempotencyKey = step.options.idempotencyKey;
       if (step.options?.timeoutMs !== undefined) options.timeoutMs = step.options.timeoutMs;
       if (step.options?.maxRetries !== undefined) options.maxRetries = step.options.maxRetries;
+      const client = step.target === 'unreachable' ? unreachable : geres;
       try {
         const result =
           step.call === 'searchPersons'
-            ? await geres.persons.search(step.body!, options)
-            : await geres.persons.get(step.identifier!, step.query!, options);
+            ? await client.persons.search(step.body!, options)
+            : await client.persons.get(step.identifier!, step.query!, options);
         const meta = result.lastResponse!;
         steps.push({
           outcome: 'ok',

@@ -203,10 +203,12 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   try {
     const runId = Date.now().toString(36);
+    // A port that was free a moment ago and that nobody listens on: connection refused.
+    const unreachableUrl = `http://127.0.0.1:${await freePort()}`;
     for (const sdk of sdks) {
       const runner = RUNNERS[sdk];
       const { client, operators } = await fixture(sbx.baseUrl, sbx.creds, sdk, runId);
-      const plan = buildPlan(table, { sdk, runId, baseUrl: sbx.baseUrl, simulatorUrl: sbx.creds.simulatorUrl, client, operators });
+      const plan = buildPlan(table, { sdk, runId, baseUrl: sbx.baseUrl, simulatorUrl: sbx.creds.simulatorUrl, unreachableUrl, client, operators });
       const planFile = join(workDir, `plan-${sdk}.json`);
       const outFile = join(workDir, `outcomes-${sdk}.json`);
       const log = join(workDir, `runner-${sdk}.log`);

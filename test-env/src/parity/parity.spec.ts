@@ -28,6 +28,7 @@ const ctx = {
   runId: 'r1',
   baseUrl: 'http://gw',
   simulatorUrl: 'http://sim',
+  unreachableUrl: 'http://127.0.0.1:9',
   client: { clientId: 'c', clientSecret: 's', operator: 'op-full', workstation: { code: 'W' } },
   operators: { full: 'op-full', limited: 'op-limited' },
 };
@@ -37,11 +38,37 @@ describe('the parity table (parity/scenarios.json)', () => {
     const ids = table.scenarios.map((s) => s.id);
     const searched = new Set(table.scenarios.flatMap((s) => s.steps.map((st) => (st.body?.criterion as { type?: string } | undefined)?.type)).filter(Boolean));
     for (const type of CRITERION_TYPES) expect(searched).toContain(type);
-    expect(ids).toEqual(expect.arrayContaining(['get-by-codice-fiscale', 'get-by-idanpr', 'subject-not-found', 'more-than-one-subject', 'forbidden-by-profile', 'quota-exceeded', 'transient-503-then-success', 'idempotent-replay', 'timeout']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'get-by-codice-fiscale',
+        'get-by-idanpr',
+        'subject-not-found',
+        'more-than-one-subject',
+        'forbidden-by-profile',
+        'quota-exceeded',
+        'transient-503-then-success',
+        'idempotent-replay',
+        'timeout',
+        'connection-refused-retried',
+        'idempotency-in-progress-retried',
+      ]),
+    );
     const expects = table.scenarios.flatMap((s) => s.steps.map((st) => st.expect));
     expect(expects).toContainEqual(expect.objectContaining({ error: 'QuotaExceeded', retryAfter: true }));
     expect(expects).toContainEqual(expect.objectContaining({ outcome: 'ok', attempts: 2 }));
     expect(expects).toContainEqual(expect.objectContaining({ outcome: 'ok', idempotentReplayed: true }));
+  });
+
+  it('shows the retry rule of the three READMEs: what is retried, and what is not', () => {
+    const steps = table.scenarios.flatMap((s) => s.steps);
+    // Retried: a connection refused (a GET and a lookup), 409 idempotency-in-progress, 503.
+    expect(steps).toContainEqual(expect.objectContaining({ target: 'unreachable', call: 'getPerson', expect: expect.objectContaining({ error: 'Connection', attempts: 2 }) }));
+    expect(steps).toContainEqual(expect.objectContaining({ target: 'unreachable', call: 'searchPersons', expect: expect.objectContaining({ error: 'Connection', attempts: 2 }) }));
+    expect(steps.map((s) => s.expect)).toContainEqual(expect.objectContaining({ type: 'urn:geres:problem:idempotency-in-progress', attempts: 2 }));
+    expect(steps.map((s) => s.expect)).toContainEqual(expect.objectContaining({ type: 'urn:geres:problem:anpr-unavailable', attempts: 2 }));
+    // Not retried: 429 quota-exceeded, a timeout.
+    expect(steps.map((s) => s.expect)).toContainEqual(expect.objectContaining({ type: 'urn:geres:problem:quota-exceeded', attempts: 1 }));
+    expect(steps.map((s) => s.expect)).toContainEqual(expect.objectContaining({ error: 'Timeout', attempts: 1 }));
   });
 
   it('refuses a malformed table, naming the step', () => {
@@ -51,13 +78,16 @@ describe('the parity table (parity/scenarios.json)', () => {
       'expect has keys that a ok outcome does not: error',
     );
     expect(() => validateTable({ scenarios: [...small.scenarios, ...small.scenarios] })).toThrow('repeated: a');
+    expect(() => validateTable({ scenarios: [{ id: 'x', title: 'X', steps: [{ call: 'getPerson', identifier: 'P', query: {}, target: 'elsewhere', expect: { outcome: 'ok' } }] }] })).toThrow(
+      'x step 1: target must be unreachable',
+    );
   });
 });
 
 describe('buildPlan', () => {
   it('fills in the placeholders per SDK and leaves the expectations out', () => {
     const plan = buildPlan(small, ctx);
-    expect(plan).toMatchObject({ sdk: 'java', baseUrl: 'http://gw', simulatorUrl: 'http://sim', client: ctx.client });
+    expect(plan).toMatchObject({ sdk: 'java', baseUrl: 'http://gw', simulatorUrl: 'http://sim', unreachableUrl: 'http://127.0.0.1:9', client: ctx.client });
     expect(plan.scenarios[0].steps[0]).toEqual({ call: 'searchPersons', body: { x: 1 }, options: { operator: 'op-limited', idempotencyKey: 'parity-java-r1-one', maxRetries: 0 } });
     expect(plan.scenarios[0].steps[1]).toEqual({ call: 'getPerson', identifier: 'P1', query: { comune: '072006' } });
     expect(JSON.stringify(plan)).not.toContain('expect');

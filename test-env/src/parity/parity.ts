@@ -25,8 +25,15 @@ export interface StepOptions {
   maxRetries?: number;
 }
 
+/**
+ * Where a step's call goes: the sandbox (default), or `unreachable`, an address where nothing
+ * listens, called with a fixed access token so that no token request comes first.
+ */
+export type StepTarget = 'unreachable';
+
 export interface TableStep {
   arm?: Record<string, unknown>;
+  target?: StepTarget;
   call: 'searchPersons' | 'getPerson';
   body?: Record<string, unknown>;
   identifier?: string;
@@ -56,6 +63,8 @@ export interface Plan {
   sdk: string;
   baseUrl: string;
   simulatorUrl: string;
+  /** Where nothing listens: the steps with `target: 'unreachable'` call it. */
+  unreachableUrl: string;
   client: PlanClient;
   scenarios: Array<{ id: string; title: string; steps: Array<Omit<TableStep, 'expect'>> }>;
 }
@@ -84,6 +93,8 @@ export function validateTable(table: unknown): Table {
     s.steps.forEach((step, i) => {
       const where = `${s.id} step ${i + 1}`;
       if (!CALLS.has(step.call)) throw new Error(`${where}: call must be searchPersons or getPerson`);
+      if (step.target !== undefined && step.target !== 'unreachable') throw new Error(`${where}: target must be unreachable, or left out`);
+      if (step.target && step.arm) throw new Error(`${where}: a step sent to the unreachable address cannot arm a fault`);
       if (step.call === 'searchPersons' && !step.body) throw new Error(`${where}: searchPersons needs a body`);
       if (step.call === 'getPerson' && (!step.identifier || !step.query)) throw new Error(`${where}: getPerson needs an identifier and a query`);
       if (!step.expect || !(step.expect.outcome in OUTCOME_KEYS)) throw new Error(`${where}: expect.outcome must be ok or error`);
@@ -99,6 +110,7 @@ export interface PlanContext {
   runId: string;
   baseUrl: string;
   simulatorUrl: string;
+  unreachableUrl: string;
   client: PlanClient;
   /** `@limited` → the username of that SDK's operator. */
   operators: Record<string, string>;
@@ -119,6 +131,7 @@ export function buildPlan(table: Table, ctx: PlanContext): Plan {
     sdk: ctx.sdk,
     baseUrl: ctx.baseUrl,
     simulatorUrl: ctx.simulatorUrl,
+    unreachableUrl: ctx.unreachableUrl,
     client: ctx.client,
     scenarios: table.scenarios.map((s) => ({
       id: s.id,

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param status             the HTTP status
  * @param headers            the response headers (names in lower case)
  * @param requestId          the gateway's request id ({@code X-Request-Id}), the one in its logs and audit trail
- * @param idempotencyKey     the Idempotency-Key sent (POST), else {@code null}
+ * @param idempotencyKey     the Idempotency-Key sent (a lookup's, or yours), else {@code null}
  * @param idempotentReplayed true when the gateway replayed a stored answer for the Idempotency-Key
  * @param traceparent        the W3C traceparent sent
  * @param attempts           how many times the request was sent (1 without retries)

@@ -4,7 +4,7 @@ import it.geres.client.core.Ids;
 
 /**
  * Once per call (outside the retries, so every attempt carries the same values): Accept,
- * User-Agent, X-Request-Id, traceparent, Idempotency-Key on POST, and the operator and
+ * User-Agent, X-Request-Id, traceparent, Idempotency-Key on lookups (or yours), and the operator and
  * workstation headers.
  */
 final class ContextInterceptor implements Interceptor {
@@ -28,7 +28,7 @@ final class ContextInterceptor implements Interceptor {
         }
         call.header("traceparent", traceparent);
         String key = o.idempotencyKey() != null ? o.idempotencyKey() : call.header("Idempotency-Key");
-        if (key == null && "POST".equals(call.method())) {
+        if (key == null && call.keyedByDefault()) {
             key = Ids.uuid();
         }
         call.header("Idempotency-Key", key);

@@ -41,7 +41,7 @@ public class GeResException extends RuntimeException {
      * @param problemDocument the problem document as sent, extension members included (or {@code null})
      * @param requestId       the request id
      * @param headers         the response headers (lower-case names), empty when no answer arrived
-     * @param idempotencyKey  the Idempotency-Key sent (POST), else {@code null}
+     * @param idempotencyKey  the Idempotency-Key sent (a lookup's, or yours), else {@code null}
      * @param attempts        how many times the request was sent
      */
     public record Details(Integer status, Problem problem, Map<String, Object> problemDocument, String requestId,
@@ -123,7 +123,7 @@ public class GeResException extends RuntimeException {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** The Idempotency-Key sent (POST): reuse it to retry safely yourself. */
+    /** The Idempotency-Key sent (a lookup's, or yours): reuse it to retry safely yourself. */
     public String idempotencyKey() {
         return idempotencyKey;
     }
@@ -172,6 +172,7 @@ public class GeResException extends RuntimeException {
             Map.entry("weak-password", ValidationException::new),
             Map.entry("import-failed", ValidationException::new),
             Map.entry("unsupported-media-type", ValidationException::new),
+            Map.entry("payload-too-large", ValidationException::new),
             Map.entry("invalid-criteria", InvalidCriteriaException::new),
             Map.entry("unauthenticated", AuthenticationException::new),
             Map.entry("invalid-credentials", AuthenticationException::new),
@@ -179,6 +180,7 @@ public class GeResException extends RuntimeException {
             Map.entry("invalid-client", AuthenticationException::new),
             Map.entry("account-locked", AuthenticationException::new),
             Map.entry("account-suspended", PermissionException::new),
+            Map.entry("password-change-required", PermissionException::new),
             Map.entry("operator-required", PermissionException::new),
             Map.entry("operator-not-allowed", PermissionException::new),
             Map.entry("forbidden", PermissionException::new),
@@ -199,8 +201,13 @@ public class GeResException extends RuntimeException {
             Map.entry("anpr-unavailable", AnprUnavailableException::new),
             Map.entry("anpr-rejected", AnprRejectedException::new));
 
+    /** Whether this client has a class of its own for the problem type (its short name). */
+    static boolean knowsProblemType(String name) {
+        return BY_TYPE.containsKey(name);
+    }
+
     private static BiFunction<String, Details, GeResException> byStatus(int status) {
-        if (status == 400 || status == 415 || status == 422) {
+        if (status == 400 || status == 413 || status == 415 || status == 422) {
             return ValidationException::new;
         }
         if (status == 401 || status == 423) {

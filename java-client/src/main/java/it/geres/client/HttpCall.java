@@ -20,12 +20,14 @@ public final class HttpCall {
     private final Duration timeout;
     private final boolean authenticated;
     private final boolean context;
+    private final boolean repeatable;
+    private final boolean keyedByDefault;
     private final RequestOptions options;
     private int attempt;
     private boolean reauthenticated;
 
     HttpCall(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout, boolean authenticated, boolean context,
-             RequestOptions options) {
+             boolean repeatable, boolean keyedByDefault, RequestOptions options) {
         this.options = options == null ? RequestOptions.none() : options;
         this.method = Objects.requireNonNull(method).toUpperCase(Locale.ROOT);
         this.uri = Objects.requireNonNull(uri);
@@ -34,6 +36,8 @@ public final class HttpCall {
         this.timeout = Objects.requireNonNull(timeout);
         this.authenticated = authenticated;
         this.context = context;
+        this.repeatable = repeatable;
+        this.keyedByDefault = keyedByDefault;
     }
 
     public String method() {
@@ -81,6 +85,16 @@ public final class HttpCall {
     /** Whether the operator and workstation headers are sent. */
     public boolean context() {
         return context;
+    }
+
+    /** Whether the request is safe to send again whatever its method (the token requests); see {@link RetryRule}. */
+    boolean repeatable() {
+        return repeatable;
+    }
+
+    /** Whether the client adds an Idempotency-Key when none is given (the lookups). */
+    boolean keyedByDefault() {
+        return keyedByDefault;
     }
 
     /** The attempt being made (1 for the first); re-authentication does not count. */

@@ -1,6 +1,6 @@
 package it.geres.client;
 
-/** 403: the caller may not do this ({@code forbidden}, {@code operator-required}, {@code operator-not-allowed}, {@code grant-exceeds-own}, {@code account-suspended}). */
+/** 403: the caller may not do this ({@code forbidden}, {@code operator-required}, {@code operator-not-allowed}, {@code grant-exceeds-own}, {@code account-suspended}, {@code password-change-required}). */
 public class PermissionException extends GeResException {
     private static final long serialVersionUID = 1L;
 

@@ -172,7 +172,7 @@ public final class RequestOptions {
             return this;
         }
 
-        /** POST only: your own Idempotency-Key (default: a new UUID per call, reused by its retries). */
+        /** Your own Idempotency-Key. The client adds a new UUID to each lookup, reused by its retries; a key you give to any other request makes the client retry it too. */
         public Builder idempotencyKey(String idempotencyKey) {
             this.idempotencyKey = idempotencyKey;
             return this;

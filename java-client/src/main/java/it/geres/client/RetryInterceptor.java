@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Retries connection errors, 429 and 503 at most {@code maxRetries} times, with exponential
- * backoff and equal jitter, waiting at least the server's Retry-After. A timeout is not retried,
- * nor any other status. A Retry-After longer than {@link RetryPolicy#maxRetryAfter()} ends the
- * call at once.
+ * Retries what {@link RetryRule} allows at most {@code maxRetries} times, with exponential backoff
+ * and equal jitter, waiting at least the server's Retry-After. A Retry-After longer than
+ * {@link RetryPolicy#maxRetryAfter()} ends the call at once.
  */
 final class RetryInterceptor implements Interceptor {
     private final Transport transport;
@@ -23,6 +22,7 @@ final class RetryInterceptor implements Interceptor {
         HttpCall call = chain.call();
         Integer perCall = call.options().maxRetries();
         int maxRetries = Math.max(0, perCall != null ? perCall : transport.maxRetries);
+        boolean repeatable = RetryRule.isRepeatable(call.method(), call.idempotencyKey(), call.repeatable());
         int attempt = 0;
         while (true) {
             attempt++;
@@ -33,14 +33,14 @@ final class RetryInterceptor implements Interceptor {
             } catch (HttpTimeoutException e) {
                 throw e;
             } catch (IOException e) {
-                if (attempt > maxRetries) {
+                if (!repeatable || attempt > maxRetries) {
                     throw e;
                 }
                 pause(call, backoff(attempt), "connection: " + e.getMessage());
                 continue;
             }
             int status = result.status();
-            if ((status == 429 || status == 503) && attempt <= maxRetries) {
+            if (repeatable && RetryRule.isTransientAnswer(status, result.problemName()) && attempt <= maxRetries) {
                 Long hinted = retryAfterMillis(result);
                 if (hinted == null || hinted <= transport.retry.maxRetryAfter().toMillis()) {
                     String name = result.problemName();

@@ -81,7 +81,8 @@ abstract class TokenSource {
         Obtained obtain() {
             ClientCredentialsRequest body = ClientCredentialsRequest.builder()
                     .grantType(ClientCredentialsRequest.GrantType.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
-            ClientCredentialsToken t = transport.execute(ApiRequest.of("POST", "/v1/oauth/token").body(body, "application/json").unauthenticated().withoutContext(),
+            // repeatable: asking again only issues another token
+            ClientCredentialsToken t = transport.execute(ApiRequest.of("POST", "/v1/oauth/token").body(body, "application/json").unauthenticated().withoutContext().repeatable(),
                     RequestOptions.none(), ResponseType.json(ClientCredentialsToken.class)).data();
             return new Obtained(t.accessToken(), t.expiresIn() == null ? 60 : t.expiresIn());
         }
@@ -105,23 +106,40 @@ abstract class TokenSource {
                 String presented = refreshToken;
                 refreshToken = null; // single use: forget it whatever the outcome
                 try {
-                    return accept(post("/v1/auth/refresh", new RefreshTokenRequest(presented)));
+                    // Not repeatable: a refresh token presented twice closes every session of the login.
+                    return accept(post(ApiRequest.of("POST", "/v1/auth/refresh").body(new RefreshTokenRequest(presented), "application/json")));
                 } catch (GeResException e) {
-                    // expired or revoked: log in again
+                    // Only a refused refresh token means "log in again"; a network failure or a 5xx is
+                    // thrown as what it is, and the next call logs in afresh.
+                    if (!isRefusedRefresh(e)) {
+                        throw e;
+                    }
                 }
             }
-            return accept(post("/v1/auth/login", LoginRequest.builder().username(username).password(password).build()));
+            // repeatable: a login sent again only opens another session
+            return accept(post(ApiRequest.of("POST", "/v1/auth/login").body(LoginRequest.builder().username(username).password(password).build(), "application/json")
+                    .repeatable()));
         }
 
-        private TokenPair post(String path, Object body) {
-            return transport.execute(ApiRequest.of("POST", path).body(body, "application/json").unauthenticated(), RequestOptions.none(),
-                    ResponseType.json(TokenPair.class)).data();
+        private TokenPair post(ApiRequest request) {
+            return transport.execute(request.unauthenticated(), RequestOptions.none(), ResponseType.json(TokenPair.class)).data();
         }
 
         private Obtained accept(TokenPair pair) {
             refreshToken = pair.refreshToken();
             return new Obtained(pair.accessToken(), pair.expiresIn() == null ? 60 : pair.expiresIn());
         }
+    }
+
+    /** The gateway refused the refresh token itself (expired, revoked or already used). */
+    static boolean isRefusedRefresh(GeResException e) {
+        if (e.status() == null) {
+            return false;
+        }
+        if (e.status() == 401) {
+            return "invalid-token".equals(e.problemName());
+        }
+        return e.status() == 400 && e.problemDocument() != null && "invalid_grant".equals(e.problemDocument().get("error"));
     }
 
     /** A token you manage: a fixed string, or a supplier asked again after a 401. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.geres.client.core.ApiCaller;
 import it.geres.client.core.ApiRequest;
+import it.geres.client.core.PercentEncoding;
 import it.geres.client.core.ResponseType;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -92,7 +93,7 @@ final class Transport implements ApiCaller {
             headers.putIfAbsent("Content-Type", e.contentType);
         }
         HttpCall call = new HttpCall(request.method(), uri(request), headers, body, opts.timeout() != null ? opts.timeout() : timeout,
-                request.authenticated(), request.context(), opts);
+                request.authenticated(), request.context(), request.isRepeatable(), RetryRule.wantsIdempotencyKey(request.method(), request.path()), opts);
         HttpResult result;
         try {
             result = new Chain(call, 0).proceed(call);
@@ -143,7 +144,7 @@ final class Transport implements ApiCaller {
         StringBuilder s = new StringBuilder(baseUrl).append(request.path());
         char sep = '?';
         for (Map.Entry<String, String> q : request.query()) {
-            s.append(sep).append(QueryEncoding.encode(q.getKey())).append('=').append(QueryEncoding.encode(q.getValue()));
+            s.append(sep).append(PercentEncoding.encode(q.getKey())).append('=').append(PercentEncoding.encode(q.getValue()));
             sep = '&';
         }
         return URI.create(s.toString());
@@ -242,25 +243,6 @@ final class Transport implements ApiCaller {
                 throw new IllegalStateException("Interceptor " + pipeline.get(index).getClass().getName() + " returned null");
             }
             return result;
-        }
-    }
-
-    /** Query-string encoding: RFC 3986 unreserved characters kept, everything else percent-encoded. */
-    static final class QueryEncoding {
-        private QueryEncoding() {
-        }
-
-        static String encode(String s) {
-            StringBuilder out = new StringBuilder();
-            for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-                int c = b & 0xff;
-                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-                    out.append((char) c);
-                } else {
-                    out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-                }
-            }
-            return out.toString();
         }
     }
 

@@ -1,6 +1,6 @@
 package it.geres.client;
 
-/** 400, 415 and 422: the request content was refused ({@code validation-failed}, {@code bad-request}, {@code weak-password}, {@code import-failed}, {@code unsupported-media-type}). */
+/** 400, 413, 415 and 422: the request content was refused ({@code validation-failed}, {@code bad-request}, {@code weak-password}, {@code import-failed}, {@code unsupported-media-type}, {@code payload-too-large}). */
 public class ValidationException extends GeResException {
     private static final long serialVersionUID = 1L;
 

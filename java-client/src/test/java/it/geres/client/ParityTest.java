@@ -70,6 +70,13 @@ class ParityTest {
                 .operator(text(client, "operator", true))
                 .workstation(text(workstation, "code", true), text(workstation, "deviceToken", false))
                 .build();
+        // Where nothing listens, with a fixed token so that no token request comes first.
+        GeResClient unreachable = GeResClient.builder()
+                .baseUrl(text(plan, "unreachableUrl", true))
+                .accessToken("parity-unreachable")
+                .operator(text(client, "operator", true))
+                .workstation(text(workstation, "code", true), text(workstation, "deviceToken", false))
+                .build();
 
         ObjectNode outcomes = out.createObjectNode();
         outcomes.put("sdk", plan.hasNonNull("sdk") ? plan.get("sdk").asText() : "java");
@@ -86,7 +93,11 @@ class ParityTest {
             int index = 0;
             for (JsonNode step : required(scenario, "steps")) {
                 index++;
-                ObjectNode outcome = runStep(geres, simulatorUrl, step, id + " step " + index);
+                String target = text(step, "target", false);
+                if (target != null && !target.equals("unreachable")) {
+                    throw new IllegalArgumentException(id + " step " + index + ": unknown target " + target);
+                }
+                ObjectNode outcome = runStep(target == null ? geres : unreachable, simulatorUrl, step, id + " step " + index);
                 steps.add(outcome);
                 System.out.println("[parity java] " + id + " #" + index + ": " + out.writeValueAsString(outcome));
             }

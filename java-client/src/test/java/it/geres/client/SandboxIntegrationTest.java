@@ -12,6 +12,7 @@ import it.geres.client.generated.model.CriterionDto;
 import it.geres.client.generated.model.LookupSection;
 import it.geres.client.generated.model.PersonSearchResult;
 import it.geres.client.generated.model.SearchPersonsDto;
+import it.geres.client.generated.model.Usage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,16 @@ class SandboxIntegrationTest {
     }
 
     @Test
-    void usageIsReadable() {
-        assertTrue(geres.me().usage().dailyQuota() > 0);
+    void usageCountsEachLookupAgainstTheDemoProfile() {
+        Usage before = geres.me().usage();
+        geres.persons().search(byCodiceFiscale("NRECLD70B17A662M"));
+        Usage after = geres.me().usage();
+        // The sandbox's demo application acts for operatore.consorzio, whose profile allows 500 lookups a day
+        // (apps/gateway/src/sandbox/seed.ts).
+        assertEquals(500, after.dailyQuota());
+        assertEquals(before.used() + 1, after.used());
+        assertEquals(after.dailyQuota() - after.used(), after.remaining());
+        assertEquals(before.day(), after.day());
+        assertTrue(after.resetsInSeconds() > 0 && after.resetsInSeconds() <= 25 * 3600, "resetsInSeconds " + after.resetsInSeconds());
     }
 }

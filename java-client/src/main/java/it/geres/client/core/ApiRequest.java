@@ -1,6 +1,5 @@
 package it.geres.client.core;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,6 +21,7 @@ public final class ApiRequest {
     private String mediaType;
     private boolean authenticated = true;
     private boolean context = true;
+    private boolean repeatable;
 
     private ApiRequest(String method, String path) {
         this.method = Objects.requireNonNull(method, "method").toUpperCase(java.util.Locale.ROOT);
@@ -42,7 +42,7 @@ public final class ApiRequest {
         if (!path.contains(token)) {
             throw new IllegalArgumentException("No {" + name + "} in " + path);
         }
-        path = path.replace(token, encodePathSegment(String.valueOf(Objects.requireNonNull(value, name))));
+        path = path.replace(token, PercentEncoding.encode(String.valueOf(Objects.requireNonNull(value, name))));
         return this;
     }
 
@@ -89,6 +89,20 @@ public final class ApiRequest {
         return this;
     }
 
+    /**
+     * Safe to send again whatever its method, so retried like a GET (the token requests: asking
+     * again only issues another token).
+     */
+    public ApiRequest repeatable() {
+        this.repeatable = true;
+        return this;
+    }
+
+    /** Whether {@link #repeatable()} was called. */
+    public boolean isRepeatable() {
+        return repeatable;
+    }
+
     public String method() {
         return method;
     }
@@ -119,23 +133,5 @@ public final class ApiRequest {
 
     public boolean context() {
         return context;
-    }
-
-    /** RFC 3986 percent-encoding of a path segment (unreserved characters are kept). */
-    static String encodePathSegment(String s) {
-        return encode(s);
-    }
-
-    static String encode(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return out.toString();
     }
 }
