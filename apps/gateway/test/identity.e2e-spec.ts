@@ -15,8 +15,9 @@ describe.each(backends())('identity on $name', (backend) => {
     gw = await startGateway(backend, { SECRET_ROTATION_OVERLAP_HOURS: '1' });
     t = await seedTenants(gw.em);
     adminToken = await login(gw, 'admin.consorzio');
-  });
-  afterAll(() => gw?.close());
+    // A fresh MariaDB database and its schema can take more than Jest's 5 s on a busy machine.
+  }, 60_000);
+  afterAll(() => gw?.close(), 60_000);
 
   it('issues access tokens that an independent verifier accepts through the JWKS', async () => {
     const jwks = (await gw.http.get('/.well-known/jwks.json')).body;
