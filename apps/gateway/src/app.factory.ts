@@ -6,7 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { Redis } from 'ioredis';
 import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/config.js';
-import { logger, PinoNestLogger } from './common/logger.js';
+import { logger, PinoNestLogger, redactUrl } from './common/logger.js';
 import { MetricsService } from './common/metrics.js';
 import { ProblemFilter, validationProblem } from './common/problem.filter.js';
 import { requestIdMiddleware } from './common/request-context.js';
@@ -32,8 +32,8 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
       logger,
       genReqId: (req) => (req as any).id,
       customProps: (req) => ({ requestId: (req as any).id }),
-      // Query strings can carry search criteria: log the path only.
-      serializers: { req: (req) => ({ method: req.method, url: String(req.url).split('?')[0] }) },
+      // Query strings can carry search criteria, paths a codice fiscale: see redactUrl.
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(String(req.url)) }) },
       autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
     }),
   );

@@ -14,6 +14,8 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
+import { LoginThrottleService } from './auth/login-throttle.service.js';
+import { SessionsService } from './auth/sessions.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
 import { JwtStrategy } from './auth/strategies.js';
 import { AreaService } from './governance/area.service.js';
@@ -49,6 +51,8 @@ export class AppModule {
         MetricsService,
         SigningKeysService,
         AuthService,
+        LoginThrottleService,
+        SessionsService,
         PrincipalService,
         JwtStrategy,
         AuditService,

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { User } from '#libs/domain';
+import { logDestination } from '../src/common/logger.js';
 import { seedSandbox, type SandboxCredentials } from '../src/sandbox/seed.js';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
 
@@ -11,8 +12,8 @@ describe.each(backends())('platform on $name', (backend) => {
     announceSkips();
     gw = await startGateway(backend, process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {});
     t = await seedTenants(gw.em);
-  });
-  afterAll(() => gw?.close());
+  }, 60_000);
+  afterAll(() => gw?.close(), 60_000);
 
   it('echoes a sane X-Request-Id and makes one otherwise', async () => {
     const given = await gw.http.get('/health/live').set('X-Request-Id', 'abc-123');
@@ -85,6 +86,65 @@ describe.each(backends())('platform on $name', (backend) => {
     expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['alarmNightStart', 'workstationPolicy']));
     const ok = await gw.http.patch('/v1/comuni/072006/settings').auth(top, { type: 'bearer' }).send({ nonResidentVisuraPolicy: 'silent_consent', silentConsentHours: 48 });
     expect(ok.body.settings).toMatchObject({ nonResidentVisuraPolicy: 'silent_consent', silentConsentHours: 48, alarmNightStart: '22:00' });
+  });
+});
+
+describe.each(backends())('access logs and metrics on $name', (backend) => {
+  const METRICS_TOKEN = 'metrics-token-for-tests-0123';
+  let gw: TestGateway;
+  let lines: string[] = [];
+
+  beforeAll(async () => {
+    gw = await startGateway(backend, { LOG_LEVEL: 'info', METRICS_TOKEN });
+    await seedTenants(gw.em);
+    // Every log line pino writes, instead of stdout.
+    jest.spyOn(logDestination, 'write').mockImplementation((chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  }, 60_000);
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await gw?.close();
+  }, 60_000);
+
+  it('never writes a codice fiscale or an idANPR from a path or a query string into the access log', async () => {
+    const token = await login(gw, 'ps.pl');
+    lines = [];
+    const identifiers = ['RSSMRA80A01H501U', 'OR69233LN', 'rssmra80a01h501u'];
+    const paths = [
+      '/v1/persons/RSSMRA80A01H501U',
+      '/v1/persons/OR69233LN?sections=generalita',
+      '/v1/persons/rssmra80a01h501u',
+      '/v1/nothing/RSSMRA80A01H501U',
+      '/v1/audit-events?subject=RSSMRA80A01H501U',
+    ];
+    for (const path of paths) await gw.http.get(path).auth(token, { type: 'bearer' }).set('X-Request-Id', `redaction-${paths.indexOf(path)}`);
+    const logged = lines.map((l) => JSON.parse(l)).filter((l) => String(l.requestId ?? '').startsWith('redaction-'));
+    // One line per request, with the route's shape kept.
+    expect(logged.map((l) => [l.requestId, l.req?.url])).toEqual([
+      ['redaction-0', '/v1/persons/:identifier'],
+      ['redaction-1', '/v1/persons/:identifier'],
+      ['redaction-2', '/v1/persons/:identifier'],
+      ['redaction-3', '/v1/nothing/:id'],
+      ['redaction-4', '/v1/audit-events'],
+    ]);
+    const everything = lines.join('\n');
+    for (const id of identifiers) expect(everything).not.toContain(id);
+  });
+
+  it('publishes metrics only to the holder of METRICS_TOKEN', async () => {
+    const none = await gw.http.get('/metrics');
+    expect(none.status).toBe(401);
+    expect(none.body.type).toBe('urn:geres:problem:unauthenticated');
+    const userToken = await login(gw, 'top.bari');
+    const wrong = await gw.http.get('/metrics').auth(userToken, { type: 'bearer' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.type).toBe('urn:geres:problem:invalid-token');
+    const ok = await gw.http.get('/metrics').auth(METRICS_TOKEN, { type: 'bearer' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toMatch(/^text\/plain/);
+    expect(ok.text).toContain('geres_http_requests_total');
   });
 });
 

@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { EntityManager } from '@mikro-orm/core';
-import { Profile, User } from '#libs/domain';
+import { Profile } from '#libs/domain';
 import { ApiCaller, ApiProblems } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
 import { mapProfile, mapUser } from '../governance/mappers.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, ClientCredentialsDto, LoginDto, RefreshDto } from './auth.dto.js';
 import { ClientCredentialsToken, Jwks, Me, TokenPair } from './auth.models.js';
-import { hashSecret, passwordViolations, verifySecret } from './password.js';
+import { hasControlCharacters, parseBasicClientCredentials } from './client-authentication.js';
 import { CurrentPrincipal, CurrentRequest, Public, type Principal, type RequestMeta } from './principal.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
@@ -27,10 +27,13 @@ export class AuthController {
     summary: 'Log in a person',
     description:
       'Exchanges a username and password for a short-lived access token and a single-use refresh token. ' +
-      'Repeated failures lock the account for a while (`account-locked`, with `retryAfterSeconds`).',
+      'Repeated failures for one username from one address make that address wait, longer after each failure ' +
+      '(`rate-limited`, with Retry-After); attempts from other addresses are not slowed, and the person sees a ' +
+      '`login_throttled` entry in their access log. When `passwordChangeRequired` is true, the person must change ' +
+      'their password (POST /v1/me/password) before anything else.',
   })
   @ApiOkResponse({ type: TokenPair, description: 'Logged in.' })
-  @ApiProblems('validation-failed', 'bad-request', 'invalid-credentials', 'account-suspended', 'account-locked')
+  @ApiProblems('validation-failed', 'bad-request', 'invalid-credentials', 'account-suspended', 'rate-limited')
   @Public()
   @Post('v1/auth/login')
   @HttpCode(200)
@@ -43,7 +46,8 @@ export class AuthController {
     summary: 'Refresh a person\'s tokens',
     description:
       'Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again ' +
-      'is taken as a leak and closes every session of that login.',
+      'is taken as a leak and closes every session of that login. A login lasts at most REFRESH_FAMILY_MAX_SECONDS ' +
+      '(12 h by default) however often it is refreshed; a password change or a suspension ends every login.',
   })
   @ApiOkResponse({ type: TokenPair, description: 'A new token pair.' })
   @ApiProblems('validation-failed', 'bad-request', 'invalid-token', 'account-suspended')
@@ -71,24 +75,23 @@ export class AuthController {
     description:
       'OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may ' +
       'authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call ' +
-      'names the operator the application acts for in X-GeRes-Operator.',
+      'names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are ' +
+      'each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client ' +
+      'id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).',
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOkResponse({ type: ClientCredentialsToken, description: 'An access token.' })
-  @ApiProblems('validation-failed', 'bad-request', 'invalid-client')
+  @ApiProblems('validation-failed', 'bad-request', 'invalid-client', 'rate-limited')
   @Public()
   @Post('v1/oauth/token')
   @HttpCode(200)
-  issueApplicationToken(@Body() dto: ClientCredentialsDto, @Req() req: Request) {
-    let { client_id: id, client_secret: secret } = dto;
-    const basic = req.header('authorization');
-    if (basic?.startsWith('Basic ')) {
-      const [u, ...rest] = Buffer.from(basic.slice(6), 'base64').toString().split(':');
-      id = decodeURIComponent(u);
-      secret = decodeURIComponent(rest.join(':'));
-    }
+  issueApplicationToken(@Body() dto: ClientCredentialsDto, @Req() req: Request, @CurrentRequest() meta: RequestMeta) {
+    const basic = parseBasicClientCredentials(req.header('authorization'));
+    const id = basic?.clientId ?? dto.client_id;
+    const secret = basic?.clientSecret ?? dto.client_secret;
     if (!id || !secret) throw problem('invalid-client', 'client_id and client_secret are required', { error: 'invalid_client' });
-    return this.auth.clientCredentials(id, secret);
+    if (hasControlCharacters(id) || id.length > 200) throw problem('invalid-client', 'The client id is not valid', { error: 'invalid_client' });
+    return this.auth.clientCredentials(id, secret, meta);
   }
 
   /** Public keys that verify GeRes access tokens. */
@@ -117,20 +120,19 @@ export class AuthController {
   }
 
   @ApiTags('Me')
-  @ApiOperation({ summary: 'Change my password', description: 'Changes the caller\'s own password. Not available to applications (`forbidden`).' })
+  @ApiOperation({
+    summary: 'Change my password',
+    description:
+      'Changes the caller\'s own password; the new one must differ from the current one. Every refresh token of the ' +
+      'caller is revoked: other sessions end at their next refresh. Clears a forced change (`password-change-required`). ' +
+      'Wrong current passwords are throttled like logins (`rate-limited`). Not available to applications (`forbidden`).',
+  })
   @ApiNoContentResponse({ description: 'Changed.' })
-  @ApiCaller('validation-failed', 'bad-request', 'weak-password', 'invalid-credentials', 'forbidden')
+  @ApiCaller('validation-failed', 'bad-request', 'weak-password', 'invalid-credentials', 'forbidden', 'rate-limited')
   @Post('v1/me/password')
   @HttpCode(204)
-  async changeMyPassword(@Body() dto: ChangePasswordDto, @CurrentPrincipal() p: Principal) {
+  async changeMyPassword(@Body() dto: ChangePasswordDto, @CurrentPrincipal() p: Principal, @CurrentRequest() meta: RequestMeta) {
     if (p.application) throw problem('forbidden', 'Applications cannot change an operator password');
-    const em = this.em.fork();
-    const user = await em.findOneOrFail(User, { id: p.user.id });
-    if (!(await verifySecret(user.passwordHash, dto.currentPassword))) throw problem('invalid-credentials', 'The current password is wrong');
-    const violations = passwordViolations(dto.newPassword, user.username);
-    if (violations.length) throw problem('weak-password', violations.join('; '), { errors: violations.map((m) => ({ field: 'newPassword', message: m })) });
-    user.passwordHash = await hashSecret(dto.newPassword);
-    user.passwordChangedAt = new Date();
-    await em.flush();
+    await this.auth.changePassword(p.user, dto.currentPassword, dto.newPassword, meta);
   }
 }

@@ -17,8 +17,11 @@ export class TokenPair {
   @ApiProperty({ description: 'Refresh token: exchange it once for a new pair. Presenting a used one again closes every session of the login.', example: 'q3J9yZ0rS1m2X4w6v8u0t2s4r6p8n0l2k4j6h8g0f2e' })
   refreshToken!: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until the refresh token expires.', example: 28800 })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until the refresh token expires (never past the end of the login, REFRESH_FAMILY_MAX_SECONDS after it began).', example: 28800 })
   refreshExpiresIn!: number;
+
+  @ApiProperty({ description: 'True after a one-time password: until the person changes it (POST /v1/me/password), every call but GET /v1/me and logout answers `password-change-required`.', example: false })
+  passwordChangeRequired!: boolean;
 }
 
 @ApiSchema({ description: 'An access token for an application (RFC 6749 §5.1). There is no refresh token: ask for a new one when it expires.' })

@@ -15,6 +15,9 @@ export const CERT_FINGERPRINT_HEADER = 'x-ssl-client-fingerprint';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** What a person with a one-time password may do: see who they are, choose a password, log out. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /v1/me', 'POST /v1/me/password', 'POST /v1/auth/logout']);
+
 /**
  * Turns a verified token into a Principal: a person, or an application plus the operator it names,
  * plus the workstation when the Comune's policy asks for authorised ones. Every refusal is audited.
@@ -55,6 +58,9 @@ export class PrincipalService {
       if (user!.status !== 'active') await this.deny(req, 'operator-not-allowed', 'operator_suspended', { application: app, user: user! });
     } else {
       throw problem('invalid-token', 'Unknown token type');
+    }
+    if (user!.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${req.route?.path ?? req.path}`)) {
+      throw problem('password-change-required', 'Change your password with POST /v1/me/password first');
     }
     const principal: Principal = { user: user!, role: user!.role, application, tokenId: payload.jti };
     principal.workstation = await this.checkWorkstation(em, principal, req);

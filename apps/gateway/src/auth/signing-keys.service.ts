@@ -6,6 +6,32 @@ import { SignJWT, calculateJwkThumbprint, exportJWK, jwtVerify, type JWK, type J
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { problem } from '../common/problem.js';
 
+/** Clock difference tolerated between this gateway and another instance that minted a token. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * What a verified signature does not prove: that the token is one of ours and short-lived. A token
+ * signed by our key is refused unless it carries our `iss` and `aud`, an `iat` not in the future,
+ * an `exp`, and a lifetime (`exp - iat`) no longer than the configured access-token TTL. Returns
+ * why it is refused, or undefined.
+ */
+export function accessClaimsViolation(
+  payload: { iss?: unknown; aud?: unknown; iat?: unknown; exp?: unknown },
+  config: Pick<GatewayConfig, 'jwtIssuer' | 'jwtAudience' | 'accessTokenTtlSeconds'>,
+  nowSeconds: number,
+): string | undefined {
+  if (payload.iss !== config.jwtIssuer) return 'The token was not issued by this gateway';
+  const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!aud.includes(config.jwtAudience)) return 'The token is not meant for this gateway';
+  const { iat, exp } = payload;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'The token has no expiry';
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) return 'The token has no issue time';
+  if (iat > nowSeconds + TOKEN_CLOCK_SKEW_SECONDS) return 'The token was issued in the future';
+  if (exp - iat > config.accessTokenTtlSeconds + TOKEN_CLOCK_SKEW_SECONDS) return 'The token lives longer than this gateway allows';
+  if (exp <= nowSeconds - TOKEN_CLOCK_SKEW_SECONDS) return 'jwt expired';
+  return undefined;
+}
+
 /** Where sandbox mode keeps the key it generates, inside GERES_SANDBOX_DIR. */
 export const SANDBOX_KEY_FILE_NAME = 'jwt-signing-key.pem';
 
@@ -53,6 +79,7 @@ export class SigningKeysService implements OnModuleInit {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: this.alg, kid: this.kid, typ: 'at+jwt' })
       .setIssuer(this.config.jwtIssuer)
+      .setAudience(this.config.jwtAudience)
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.privateKey);
@@ -60,7 +87,15 @@ export class SigningKeysService implements OnModuleInit {
 
   async verify(token: string): Promise<JWTPayload> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: this.config.jwtIssuer, algorithms: [this.alg] });
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: this.config.jwtIssuer,
+        audience: this.config.jwtAudience,
+        algorithms: [this.alg],
+        requiredClaims: ['exp', 'iat'],
+        clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
+      });
+      const violation = accessClaimsViolation(payload, this.config, Math.floor(Date.now() / 1000));
+      if (violation) throw new Error(violation);
       return payload;
     } catch (e) {
       throw problem('invalid-token', (e as Error).message);

@@ -14,6 +14,7 @@ export const CALLER_PROBLEMS: readonly ProblemType[] = [
   'unauthenticated',
   'invalid-token',
   'account-suspended',
+  'password-change-required',
   'operator-required',
   'operator-not-allowed',
   'workstation-not-authorised',

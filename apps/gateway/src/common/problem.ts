@@ -11,6 +11,7 @@ export const PROBLEM_TYPES = {
   'invalid-credentials': { status: 401, title: 'Username or password is wrong' },
   'account-locked': { status: 423, title: 'The account is temporarily locked after repeated failures' },
   'account-suspended': { status: 403, title: 'The account is suspended' },
+  'password-change-required': { status: 403, title: 'Change your one-time password before doing anything else' },
   'invalid-token': { status: 401, title: 'The token is not valid' },
   'invalid-client': { status: 401, title: 'The client credentials are not valid' },
   'operator-required': { status: 403, title: 'An application must name the operator it acts for' },

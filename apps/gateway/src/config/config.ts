@@ -16,14 +16,26 @@ export interface GatewayConfig {
   /** PEM (PKCS#8) private key used to sign access tokens; generated in sandbox mode when absent. */
   jwtSigningKeyFile?: string;
   jwtIssuer: string;
+  /** `aud` of the access tokens we mint and require. */
+  jwtAudience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Absolute lifetime of a login's refresh family: rotation never extends a login past it. */
+  refreshFamilyMaxSeconds: number;
   /** HMAC key for the audit chain; when absent the chain uses plain SHA-256. */
   auditChainKey?: string;
   /** Name of this instance in the audit chain heads. */
   instanceName: string;
-  loginMaxFailures: number;
-  loginLockoutSeconds: number;
+  /** Failed logins allowed per (user or client id, address) before the growing delays start. */
+  loginThrottleFreeFailures: number;
+  /** Failed logins allowed per user or client id, from all addresses together, before delays start. */
+  loginThrottleAccountFreeFailures: number;
+  /** Longest delay imposed between two attempts. */
+  loginThrottleMaxDelaySeconds: number;
+  /** Failures are forgotten this long after the first one of a series. */
+  loginThrottleWindowSeconds: number;
+  /** Bearer token for GET /metrics; without it the endpoint is off outside the sandbox. */
+  metricsToken?: string;
   /** Overlap during which a rotated application secret keeps working. */
   secretRotationOverlapHours: number;
   logLevel: string;
@@ -91,6 +103,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   if (auditChainKey !== undefined && auditChainKey.length < 16) {
     throw new ConfigError('AUDIT_CHAIN_KEY', 'must be at least 16 characters');
   }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
+  }
   const port = int(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
   const logLevel = env.LOG_LEVEL || 'info';
@@ -107,12 +123,17 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     redisUrl,
     jwtSigningKeyFile: env.JWT_SIGNING_KEY_FILE || undefined,
     jwtIssuer: env.JWT_ISSUER || 'geres',
+    jwtAudience: env.JWT_AUDIENCE || 'geres',
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86400),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 8 * 3600, 300, 30 * 86400),
+    refreshFamilyMaxSeconds: int(env, 'REFRESH_FAMILY_MAX_SECONDS', 12 * 3600, 300, 90 * 86400),
     auditChainKey,
     instanceName: env.INSTANCE_NAME || `gateway-${process.pid}`,
-    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
-    loginLockoutSeconds: int(env, 'LOGIN_LOCKOUT_SECONDS', 900, 1, 86400),
+    loginThrottleFreeFailures: int(env, 'LOGIN_THROTTLE_FREE_FAILURES', 3, 1, 100),
+    loginThrottleAccountFreeFailures: int(env, 'LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES', 50, 1, 10_000),
+    loginThrottleMaxDelaySeconds: int(env, 'LOGIN_THROTTLE_MAX_DELAY_SECONDS', 300, 1, 86400),
+    loginThrottleWindowSeconds: int(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 900, 10, 86400),
+    metricsToken,
     secretRotationOverlapHours: int(env, 'SECRET_ROTATION_OVERLAP_HOURS', 24, 0, 24 * 90),
     logLevel,
     trustProxy: bool(env, 'TRUST_PROXY', false),

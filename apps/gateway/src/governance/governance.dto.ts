@@ -346,5 +346,5 @@ export class AccessLogQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only entries of users of this Ente.' })
   @IsOptional() @IsString() enteId?: string;
   @ApiPropertyOptional({ ...apiEnum('AccessEventKind'), description: 'Only entries of this kind.' })
-  @IsOptional() @IsIn(['login_success', 'login_failure', 'logout', 'token_refresh', 'function']) event?: string;
+  @IsOptional() @IsIn(['login_success', 'login_failure', 'login_throttled', 'logout', 'token_refresh', 'function']) event?: string;
 }

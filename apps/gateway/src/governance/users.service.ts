@@ -5,6 +5,7 @@ import { Comune, Ente, Profile, ROLES, User, type Role } from '#libs/domain';
 import { problem } from '../common/problem.js';
 import type { Principal } from '../auth/principal.js';
 import { hashSecret, passwordViolations } from '../auth/password.js';
+import { revokeAllSessions } from '../auth/sessions.service.js';
 import { AreaService } from './area.service.js';
 import { parseCsv } from './csv.js';
 import type { CreateUserDto, ProfileDto, UpdateUserDto, UserListQuery } from './governance.dto.js';
@@ -116,6 +117,7 @@ export class UsersService {
     if (dto.name !== undefined) u.name = dto.name;
     if (dto.email !== undefined) u.email = dto.email;
     if (dto.status !== undefined) u.status = dto.status;
+    if (dto.status === 'suspended') await revokeAllSessions(em, u.id, 'suspended');
     if (dto.anprOperatorId !== undefined) u.anprOperatorId = dto.anprOperatorId;
     if (dto.mediator !== undefined) {
       if (dto.mediator && !u.anprOperatorId) throw problem('validation-failed', 'anprOperatorId is required for a mediator');
@@ -218,6 +220,7 @@ export class UsersService {
     await em.transactional(async (tx) => {
       for (const it of prepared) {
         const u = await this.build(p, it.dto, tx, it.ente ? tx.getReference(Ente, it.ente.id) : undefined, it.comune ? tx.getReference(Comune, it.comune.id) : undefined);
+        u.mustChangePassword = it.generated !== undefined;
         created.push({ row: it.row, id: u.id, username: u.username, temporaryPassword: it.generated });
       }
     });

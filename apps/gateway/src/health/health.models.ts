@@ -8,7 +8,7 @@ export class Liveness {
   status!: 'ok';
 }
 
-@ApiSchema({ description: 'The state of each dependency: `ok`, `down: <reason>` or `not configured`.' })
+@ApiSchema({ description: 'The state of each dependency: `ok`, `down` (the reason is in the gateway log) or `not configured`.' })
 export class ReadinessChecks {
   @ApiProperty({ description: 'The database.', example: 'ok' })
   database!: string;

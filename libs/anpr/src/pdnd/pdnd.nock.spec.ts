@@ -454,8 +454,8 @@ describe('PDND over nock: answers', () => {
     expect(token.isDone() && anpr.isDone()).toBe(true);
   });
 
-  it('a connection error on the token endpoint → unavailable, and no e-service call', async () => {
-    const token = nock(TOKEN_ORIGIN).post(TOKEN_PATH).replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'));
+  it('a connection error on the token endpoint, twice (the cache retries once) → unavailable, and no e-service call', async () => {
+    const token = nock(TOKEN_ORIGIN).post(TOKEN_PATH).times(2).replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'));
     const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
     expect(err.kind).toBe('unavailable');
     expect(err.message).toMatch(/^PDND token endpoint: /);

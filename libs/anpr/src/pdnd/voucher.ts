@@ -12,6 +12,13 @@
  *
  * Lifetime. An entry is used until `refreshMarginSeconds` before the earlier of the voucher's and
  * the tracking evidence's expiry, so that neither lapses while a request is in flight.
+ *
+ * Failures. One token request is shared by every concurrent caller of the same key, so one lost
+ * request used to fail all of them. A transient failure (5xx, connection refused or reset, an answer
+ * without a token) is now retried once at once, within what is left of the caller's deadline; the
+ * callers sharing the request see at most that one retry fail. A failure is then remembered for
+ * `failureCacheMs` (2 s by default, at most 10 s): callers arriving meanwhile fail at once instead of
+ * queueing on a token endpoint that just failed, and the first caller after it tries again.
  */
 import { AnprError } from '../errors.js';
 import { httpExchange, parseJson, type FetchLike } from './http.js';
@@ -47,9 +54,19 @@ export interface VoucherCacheOptions {
   clientAssertionTtlSeconds?: number;
   /** Upper bound on cached entries (one per purpose × user × workstation); default 1000. */
   maxEntries?: number;
+  /** How long a failed token request is remembered as failed; default 2000 ms, at most 10 000 ms. */
+  failureCacheMs?: number;
 }
 
-type Entry = { voucher: Voucher } | { pending: Promise<Voucher> };
+/** Below this much of the caller's deadline, a failed token request is not retried. */
+const MIN_RETRY_BUDGET_MS = 50;
+const MAX_FAILURE_CACHE_MS = 10_000;
+
+type Entry = { voucher: Voucher } | { pending: Promise<Voucher> } | { failure: unknown; untilMs: number };
+
+/** Worth asking again at once: the endpoint did not answer, or answered 5xx or without a token (not 429: it asked us to wait). */
+const isTransient = (err: unknown): boolean =>
+  err instanceof AnprError && (err.kind === 'unavailable' || err.kind === 'timeout') && err.details.httpStatus !== 429;
 
 export class PdndVoucherCache {
   private readonly entries = new Map<string, Entry>();
@@ -79,12 +96,14 @@ export class PdndVoucherCache {
   async obtain(req: VoucherRequest, timeoutMs: number, fresh = false): Promise<Voucher> {
     const key = PdndVoucherCache.key(req);
     const entry = this.entries.get(key);
-    if (!fresh && entry) {
+    if (entry && 'failure' in entry) {
+      if (entry.untilMs > this.opts.now()) throw entry.failure;
+    } else if (!fresh && entry) {
       if ('pending' in entry) return entry.pending;
       if (entry.voucher.expiresAtMs - this.marginMs() > this.opts.now()) return entry.voucher;
     }
-    // Concurrent calls for the same key share one token request.
-    const pending = this.request(req, timeoutMs);
+    // Concurrent calls for the same key share one token request (and its one retry).
+    const pending = this.requestWithRetry(req, timeoutMs);
     this.entries.set(key, { pending });
     const stillOurs = (): boolean => {
       const current = this.entries.get(key);
@@ -96,13 +115,28 @@ export class PdndVoucherCache {
       this.evict();
       return voucher;
     } catch (err) {
-      if (stillOurs()) this.entries.delete(key);
+      if (stillOurs()) this.entries.set(key, { failure: err, untilMs: this.opts.now() + this.failureCacheMs() });
       throw err;
     }
   }
 
   invalidate(req: VoucherRequest): void {
     this.entries.delete(PdndVoucherCache.key(req));
+  }
+
+  private failureCacheMs(): number {
+    return Math.min(Math.max(this.opts.failureCacheMs ?? 2000, 0), MAX_FAILURE_CACHE_MS);
+  }
+
+  private async requestWithRetry(req: VoucherRequest, timeoutMs: number): Promise<Voucher> {
+    const started = performance.now();
+    try {
+      return await this.request(req, timeoutMs);
+    } catch (err) {
+      const left = timeoutMs - (performance.now() - started);
+      if (!isTransient(err) || left < MIN_RETRY_BUDGET_MS) throw err;
+      return this.request(req, Math.floor(left));
+    }
   }
 
   private marginMs(): number {
@@ -113,6 +147,7 @@ export class PdndVoucherCache {
     const now = this.opts.now();
     for (const [key, entry] of this.entries) {
       if ('voucher' in entry && entry.voucher.expiresAtMs - this.marginMs() <= now) this.entries.delete(key);
+      else if ('failure' in entry && entry.untilMs <= now) this.entries.delete(key);
     }
     const max = this.opts.maxEntries ?? 1000;
     // Map iteration order is insertion order: drop the oldest first.

@@ -20,6 +20,10 @@ export class RefreshToken {
   @Property({ type: 'datetime' })
   expiresAt!: Date;
 
+  /** End of the login this token descends from: no rotation reaches past it (null on rows written before it existed). */
+  @Property({ type: 'datetime', nullable: true })
+  familyExpiresAt?: Date;
+
   @Property({ type: 'datetime', nullable: true })
   usedAt?: Date;
 
