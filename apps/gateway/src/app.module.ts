@@ -12,7 +12,7 @@ import { AuditService } from './audit/audit.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
-import { FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
+import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
 import { JwtStrategy } from './auth/strategies.js';
@@ -65,6 +65,7 @@ export class AppModule {
           ? { provide: COUNTER_STORE, useFactory: (redis: Redis) => new RedisCounterStore(redis), inject: [REDIS] }
           : { provide: COUNTER_STORE, useValue: new MemoryCounterStore() },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: ApplicationScopeGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: FunctionUseInterceptor },
       ],

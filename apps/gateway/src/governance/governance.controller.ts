@@ -6,6 +6,7 @@ import { ApiCaller } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
 import {
   ConvenzioneDto,
+  EndConvenzioneDto,
   CreateApplicationDto,
   CreateEnteDto,
   CreateUserDto,
@@ -72,7 +73,7 @@ export class GovernanceController {
 
   // Enti and convenzioni
   @ApiTags('Enti')
-  @ApiOperation({ summary: 'List Enti', description: 'The Enti in the caller\'s area (for TOP: those with a current or future convenzione with their Comune, and its offices; for ADMIN: their own), with their convenzioni. Roles: TOP, ADMIN.' })
+  @ApiOperation({ summary: 'List Enti', description: 'The Enti the caller may see, with their convenzioni: for TOP, those their Comune registered (all convenzioni) and those with a current or future convenzione with their Comune (that convenzione only); for ADMIN, their own. Roles: TOP, ADMIN.' })
   @ApiOkResponse({ type: EnteList, description: 'The Enti, by name.' })
   @ApiCaller('forbidden')
   @Roles('TOP', 'ADMIN')
@@ -82,7 +83,7 @@ export class GovernanceController {
   }
 
   @ApiTags('Enti')
-  @ApiOperation({ summary: 'Register an Ente', description: 'Registers an Ente together with its first convenzione with the caller\'s Comune. Roles: TOP.' })
+  @ApiOperation({ summary: 'Register an Ente', description: 'Registers an Ente, owned by the caller\'s Comune (whose TOP users manage its users), together with its first convenzione with that Comune. Roles: TOP.' })
   @ApiCreatedResponse({ type: EnteView, description: 'The new Ente.' })
   @ApiCaller('validation-failed', 'bad-request', 'forbidden')
   @Roles('TOP')
@@ -92,7 +93,7 @@ export class GovernanceController {
   }
 
   @ApiTags('Enti')
-  @ApiOperation({ summary: 'Get an Ente', description: 'An Ente of the caller\'s area (or their own), with its convenzioni. Roles: TOP, ADMIN.' })
+  @ApiOperation({ summary: 'Get an Ente', description: 'An Ente the caller may see (as for the list), with the convenzioni they may see. Roles: TOP, ADMIN.' })
   @ApiParam(idParam('Ente'))
   @ApiOkResponse({ type: EnteView, description: 'The Ente.' })
   @ApiCaller('forbidden', 'not-found')
@@ -103,7 +104,7 @@ export class GovernanceController {
   }
 
   @ApiTags('Enti')
-  @ApiOperation({ summary: 'Change an Ente', description: 'Changes the name or the codice fiscale of an Ente of the caller\'s area. Roles: TOP.' })
+  @ApiOperation({ summary: 'Change an Ente', description: 'Changes the name or the codice fiscale of an Ente the caller\'s Comune registered. Roles: TOP.' })
   @ApiParam(idParam('Ente'))
   @ApiOkResponse({ type: EnteView, description: 'The Ente as changed.' })
   @ApiCaller('validation-failed', 'bad-request', 'forbidden', 'not-found')
@@ -114,7 +115,12 @@ export class GovernanceController {
   }
 
   @ApiTags('Enti')
-  @ApiOperation({ summary: 'Add a convenzione', description: 'Records a convenzione between any registered Ente and the caller\'s Comune. Roles: TOP.' })
+  @ApiOperation({
+    summary: 'Add a convenzione',
+    description:
+      'Records a convenzione between any registered Ente and the caller\'s own Comune: the Comune\'s consent that the Ente\'s users may query its residents. ' +
+      'It gives the Comune no power over the Ente, which stays managed by the Comune that registered it. Roles: TOP.',
+  })
   @ApiParam(idParam('Ente'))
   @ApiCreatedResponse({ type: ConvenzioneView, description: 'The new convenzione.' })
   @ApiCaller('validation-failed', 'bad-request', 'forbidden', 'not-found')
@@ -124,9 +130,24 @@ export class GovernanceController {
     return this.org.addConvenzione(p, id, dto);
   }
 
+  @ApiTags('Enti')
+  @ApiOperation({
+    summary: 'End or shorten a convenzione',
+    description: 'Moves the last day of validity of a convenzione of the caller\'s own Comune earlier (yesterday ends it at once). Only the TOP users of the Comune it names may. Roles: TOP.',
+  })
+  @ApiParam(idParam('Ente'))
+  @ApiParam({ name: 'convenzioneId', description: 'Id of the convenzione.', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ type: ConvenzioneView, description: 'The convenzione as changed.' })
+  @ApiCaller('validation-failed', 'bad-request', 'forbidden', 'not-found')
+  @Roles('TOP')
+  @Patch('enti/:id/convenzioni/:convenzioneId')
+  endConvenzione(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('convenzioneId') convenzioneId: string, @Body() dto: EndConvenzioneDto) {
+    return this.org.endConvenzione(p, id, convenzioneId, dto);
+  }
+
   // Users and profiles
   @ApiTags('Users')
-  @ApiOperation({ summary: 'List users', description: 'Users the caller may see: for TOP, the users of their area and their Comune\'s TOP users; for ADMIN, their Ente\'s STANDARD and STANDARDPS users; for others, themselves. By username.' })
+  @ApiOperation({ summary: 'List users', description: 'Users the caller may see: for TOP, the users of the Enti their Comune registered and their Comune\'s TOP users; for ADMIN, their Ente\'s STANDARD and STANDARDPS users; for others, themselves. By username. A STANDARDPS user\'s last login is shown to themselves only.' })
   @ApiOkResponse({ type: UserPage, description: 'A page of users.' })
   @ApiCaller('validation-failed')
   @Get('users')
@@ -179,7 +200,7 @@ export class GovernanceController {
   }
 
   @ApiTags('Users')
-  @ApiOperation({ summary: 'Change a user', description: 'Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here. Roles: TOP, ADMIN.' })
+  @ApiOperation({ summary: 'Change a user', description: 'Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here; the mediator function and the ANPR operator id are set only by a TOP user of the user\'s Comune, and the id must be one of the Comune\'s anprOperatorIds when it has any. Roles: TOP, ADMIN.' })
   @ApiParam(idParam('user'))
   @ApiOkResponse({ type: UserView, description: 'The user as changed.' })
   @ApiCaller('validation-failed', 'bad-request', 'forbidden', 'not-found')
@@ -318,7 +339,7 @@ export class GovernanceController {
   }
 
   @ApiTags('Workstations')
-  @ApiOperation({ summary: 'Change a workstation', description: 'Changes the label or IP range of a workstation of the caller\'s area; TOP users also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.' })
+  @ApiOperation({ summary: 'Change a workstation', description: 'Changes the label, IP range or certificate of a workstation of the caller\'s area; a change to how it is recognised withdraws its authorisation. TOP users of the Comune that registered its Ente also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.' })
   @ApiParam(idParam('workstation'))
   @ApiOkResponse({ type: WorkstationView, description: 'The workstation as changed.' })
   @ApiCaller('validation-failed', 'bad-request', 'forbidden', 'not-found')
