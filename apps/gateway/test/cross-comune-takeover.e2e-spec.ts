@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Application, Convenzione, User, Workstation } from '#libs/domain';
 import { AuditService } from '../src/audit/audit.service.js';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
+
+// Each suite starts a gateway on a fresh database (MariaDB too) and checks many cases; a shared CI box is slow.
+jest.setTimeout(120_000);
 
 /**
  * Issue 9, finding 1, step by step: the TOP of Lecce tries to take over an Ente of Bari. Adding a

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { Application, ApplicationSecret, Convenzione, Profile, User, Workstation } from '#libs/domain';
 import { AuditController } from '../src/audit/audit.controller.js';
@@ -7,6 +7,9 @@ import { AuditService } from '../src/audit/audit.service.js';
 import { hashSecret } from '../src/auth/password.js';
 import { GovernanceController } from '../src/governance/governance.controller.js';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
+
+// Each suite starts a gateway on a fresh database (MariaDB too) and checks many cases; a shared CI box is slow.
+jest.setTimeout(120_000);
 
 /**
  * The cross-tenant matrix over two Comuni (issue 9): every governance and monitoring endpoint, read

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Application, ApplicationSecret, Comune, Convenzione, Profile, User, Workstation } from '#libs/domain';
 import { hashSecret } from '../src/auth/password.js';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
+
+// Each suite starts a gateway on a fresh database (MariaDB too) and checks many cases; a shared CI box is slow.
+jest.setTimeout(120_000);
 
 /**
  * Issue 9, findings 3, 4, 5 and 11, one rule at a time: workstation re-pointing, self-management and

@@ -80,7 +80,7 @@ export class OrganisationService {
       pdnd: ['anprPdndUrl', 'anprPdnd'],
     };
     const needed = channelFields[next.anprChannel] ?? [];
-    const touched = dto.anprChannel !== undefined || needed.some((f) => f in dto);
+    const touched = dto.anprChannel !== undefined || needed.some((f) => (dto as Partial<Comune>)[f] !== undefined);
     if (touched) {
       for (const f of needed) if (!next[f]) errors.push({ field: f, message: `is required for the ${next.anprChannel} channel` });
     }
