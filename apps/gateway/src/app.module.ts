@@ -16,10 +16,7 @@ import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard
 import { PrincipalService } from './auth/principal.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
 import { JwtStrategy } from './auth/strategies.js';
-import { AreaService } from './governance/area.service.js';
-import { GovernanceController } from './governance/governance.controller.js';
-import { OrganisationService } from './governance/organisation.service.js';
-import { UsersService } from './governance/users.service.js';
+import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController, REDIS } from './health/health.controller.js';
 import { AnprConnectorService } from './anpr/anpr-connector.service.js';
 import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './lookup/counter-store.js';
@@ -27,6 +24,9 @@ import { IdempotencyService } from './lookup/idempotency.service.js';
 import { LookupController } from './lookup/lookup.controller.js';
 import { LookupService } from './lookup/lookup.service.js';
 import { RateLimitInterceptor } from './lookup/rate-limit.interceptor.js';
+
+@Module({})
+class GatewayConfigModule {}
 
 @Module({})
 export class AppModule {
@@ -39,12 +39,13 @@ export class AppModule {
           },
         ]
       : [];
+    // The configuration is global: every feature module (governance's included) may inject it.
+    const configModule: DynamicModule = { module: GatewayConfigModule, global: true, providers: [{ provide: GATEWAY_CONFIG, useValue: config }], exports: [GATEWAY_CONFIG] };
     return {
       module: AppModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule],
-      controllers: [AuthController, GovernanceController, AuditController, LookupController, HealthController],
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],
+      controllers: [AuthController, AuditController, LookupController, HealthController],
       providers: [
-        { provide: GATEWAY_CONFIG, useValue: config },
         ...redisProviders,
         MetricsService,
         SigningKeysService,
@@ -54,9 +55,6 @@ export class AppModule {
         AuditService,
         AccessLogService,
         AuditQueryService,
-        AreaService,
-        UsersService,
-        OrganisationService,
         AnprConnectorService,
         LookupService,
         IdempotencyService,

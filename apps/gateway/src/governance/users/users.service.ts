@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Comune, Ente, Profile, ROLES, User, type Role } from '#libs/domain';
-import { problem } from '../common/problem.js';
-import type { Principal } from '../auth/principal.js';
-import { hashSecret, passwordViolations } from '../auth/password.js';
-import { AreaService, type ProfileGrant } from './area.service.js';
-import { formulaCell, parseCsv } from './csv.js';
-import type { CreateUserDto, ProfileDto, UpdateUserDto, UserListQuery } from './governance.dto.js';
-import { mapProfile, mapUser } from './mappers.js';
+import { problem } from '../../common/problem.js';
+import type { Principal } from '../../auth/principal.js';
+import { hashSecret, passwordViolations } from '../../auth/password.js';
+import { AreaService, type ProfileGrant } from '../area.service.js';
+import { formulaCell, parseCsv } from '../csv.js';
+import type { CreateUserDto, ProfileDto, UpdateUserDto, UserListQuery } from '../governance.dto.js';
+import { mapProfile, mapUser } from '../mappers.js';
 
 const IMPORT_COLUMNS = ['username', 'name', 'email', 'role', 'ente', 'mediator', 'anprOperatorId', 'password'] as const;
 
