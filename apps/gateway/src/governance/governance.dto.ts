@@ -102,7 +102,7 @@ export class EndConvenzioneDto {
 
 @ApiSchema({ name: 'CreateEnteRequest', description: 'An Ente and its first convenzione with the caller\'s Comune.' })
 export class CreateEnteDto {
-  @ApiProperty({ ...apiEnum('EnteKind'), description: 'municipal_office for an office of the Comune itself (it then belongs to the Comune); external_body otherwise.', example: 'external_body' })
+  @ApiProperty({ ...apiEnum('EnteKind'), description: 'municipal_office for an office of the Comune itself, external_body otherwise; either way the Ente belongs to the caller\'s Comune, whose TOP users manage its users.', example: 'external_body' })
   @IsIn(ENTE_KINDS)
   kind!: EnteKind;
 
