@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { loadConfig } from '../config/config.js';
 import { endpointViolation } from './endpoint-policy.js';
 
 describe('endpointViolation', () => {
@@ -21,5 +22,18 @@ describe('endpointViolation', () => {
     // A wildcard admits subdomains, not the bare domain nor look-alikes.
     expect(endpointViolation('https://interop.pagopa.it/', allowed)).toBeDefined();
     expect(endpointViolation('https://auth.interop.pagopa.it.evil.example/', allowed)).toBeDefined();
+  });
+});
+
+describe('ANPR_ALLOWED_HOSTS', () => {
+  const base = { GERES_SANDBOX: 'false', DATABASE_URL: 'mysql://u:p@db:3306/geres', JWT_SIGNING_KEY_FILE: '/k.pem' };
+
+  it('defaults to ANPR\'s and PDND\'s hosts; the sandbox adds its simulator', () => {
+    expect(loadConfig(base).anprAllowedHosts).toEqual(['ws.anpr.interno.it', 'wsfree.anpr.interno.it', 'modipa.anpr.interno.it', 'modipa-val.anpr.interno.it', 'auth.interop.pagopa.it', 'auth.uat.interop.pagopa.it']);
+    expect(loadConfig({ GERES_SANDBOX: 'true', ANPR_SIM_PORT: '3999', ANPR_ALLOWED_HOSTS: 'a.example' }).anprAllowedHosts).toEqual(['a.example', '127.0.0.1:3999']);
+  });
+
+  it('refuses a pattern that is not host[:port]', () => {
+    expect(() => loadConfig({ ...base, ANPR_ALLOWED_HOSTS: 'ok.example, https://bad.example/' })).toThrow('Invalid configuration: ANPR_ALLOWED_HOSTS must be comma-separated host[:port] patterns, got "https://bad.example/"');
   });
 });
