@@ -12,16 +12,13 @@ import { AuditService } from './audit/audit.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
-import { FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
+import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
 import { JwtStrategy } from './auth/strategies.js';
-import { AreaService } from './governance/area.service.js';
-import { GovernanceController } from './governance/governance.controller.js';
-import { OrganisationService } from './governance/organisation.service.js';
-import { UsersService } from './governance/users.service.js';
+import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController, REDIS } from './health/health.controller.js';
 import { AnprConnectorService } from './anpr/anpr-connector.service.js';
 import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './lookup/counter-store.js';
@@ -29,6 +26,9 @@ import { IdempotencyService } from './lookup/idempotency.service.js';
 import { LookupController } from './lookup/lookup.controller.js';
 import { LookupService } from './lookup/lookup.service.js';
 import { RateLimitInterceptor } from './lookup/rate-limit.interceptor.js';
+
+@Module({})
+class GatewayConfigModule {}
 
 @Module({})
 export class AppModule {
@@ -41,12 +41,13 @@ export class AppModule {
           },
         ]
       : [];
+    // The configuration is global: every feature module (governance's included) may inject it.
+    const configModule: DynamicModule = { module: GatewayConfigModule, global: true, providers: [{ provide: GATEWAY_CONFIG, useValue: config }], exports: [GATEWAY_CONFIG] };
     return {
       module: AppModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule],
-      controllers: [AuthController, GovernanceController, AuditController, LookupController, HealthController],
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],
+      controllers: [AuthController, AuditController, LookupController, HealthController],
       providers: [
-        { provide: GATEWAY_CONFIG, useValue: config },
         ...redisProviders,
         MetricsService,
         SigningKeysService,
@@ -58,9 +59,6 @@ export class AppModule {
         AuditService,
         AccessLogService,
         AuditQueryService,
-        AreaService,
-        UsersService,
-        OrganisationService,
         AnprConnectorService,
         LookupService,
         IdempotencyService,
@@ -69,6 +67,7 @@ export class AppModule {
           ? { provide: COUNTER_STORE, useFactory: (redis: Redis) => new RedisCounterStore(redis), inject: [REDIS] }
           : { provide: COUNTER_STORE, useValue: new MemoryCounterStore() },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: ApplicationScopeGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: FunctionUseInterceptor },
       ],

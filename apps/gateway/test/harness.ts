@@ -109,8 +109,9 @@ export async function seedTenants(em: EntityManager) {
   const bari = em.create(Comune, { codiceIstat: '072006', codiceCatastale: 'A662', nome: 'Bari', provincia: 'BA' } as any);
   const lecce = em.create(Comune, { codiceIstat: '075035', codiceCatastale: 'E506', nome: 'Lecce', provincia: 'LE' } as any);
   const pl = em.create(Ente, { kind: 'municipal_office', name: 'Polizia Locale di Bari', comune: bari } as any);
-  const consorzio = em.create(Ente, { kind: 'external_body', name: 'Consorzio', codiceFiscale: '93012345678' } as any);
-  const salento = em.create(Ente, { kind: 'external_body', name: 'Servizi Salento', codiceFiscale: '93087654321' } as any);
+  // Each Ente is owned by the Comune that registered it (Ente.comune); a convenzione gives no ownership.
+  const consorzio = em.create(Ente, { kind: 'external_body', name: 'Consorzio', codiceFiscale: '93012345678', comune: bari } as any);
+  const salento = em.create(Ente, { kind: 'external_body', name: 'Servizi Salento', codiceFiscale: '93087654321', comune: lecce } as any);
   em.create(Convenzione, { ente: pl, comune: bari, validFrom: '2026-01-01' } as any);
   em.create(Convenzione, { ente: consorzio, comune: bari, validFrom: '2026-01-01' } as any);
   em.create(Convenzione, { ente: consorzio, comune: lecce, validFrom: '2020-01-01', validTo: '2021-12-31' } as any);

@@ -12,8 +12,9 @@ const dayEnd = (d: string) => new Date(`${d}T23:59:59.999Z`);
 
 /**
  * Searches of the audit trail and the access log, each limited to what the caller may monitor
- * (R-MON-1): TOP what concerns their Comune, ADMIN their Ente's users, others their own history.
- * STANDARDPS activity is never shown to TOP or ADMIN.
+ * (R-MON-1): TOP the requests on their Comune's residents and the activity of the users their Comune
+ * manages (its TOP users, the users of the Enti it owns), ADMIN their Ente's users, others their own
+ * history. STANDARDPS activity is never shown to TOP or ADMIN. See AreaService for the model.
  */
 @Injectable()
 export class AuditQueryService {
@@ -23,14 +24,29 @@ export class AuditQueryService {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
+  /**
+   * Whom a TOP or ADMIN monitors: the Enti they manage and, for TOP, their Comune's TOP users; and
+   * the STANDARDPS users among those, whose activity is never shown to them (their events are written
+   * unmonitored; excluding them by id as well guards against an event that was not).
+   */
+  private async monitoredActors(p: Principal, em: EntityManager) {
+    const enti = await this.area.enteIds(p, em);
+    const tops = p.role === 'TOP' ? await em.find(User, { role: 'TOP', comune: p.user.comune!.id }, { fields: ['id'] }) : [];
+    const ps = enti.length ? await em.find(User, { role: 'STANDARDPS', ente: { $in: enti } }, { fields: ['id'] }) : [];
+    return { enti, tops: tops.map((t) => t.id), hidden: ps.map((u) => u.id) };
+  }
+
   private async auditScope(p: Principal, own: boolean, em: EntityManager): Promise<FilterQuery<AuditEvent>> {
     if (own || p.role === 'STANDARD' || p.role === 'STANDARDPS') return { userId: p.user.id };
-    if (p.role === 'ADMIN') return { enteId: p.user.ente!.id, monitored: true };
-    const enti = await this.area.enteIds(p, em);
-    const tops = await em.find(User, { role: 'TOP', comune: p.user.comune!.id }, { fields: ['id'] });
+    const { enti, tops, hidden } = await this.monitoredActors(p, em);
+    const notHidden: FilterQuery<AuditEvent> = hidden.length ? { $or: [{ userId: null }, { userId: { $nin: hidden } }] } : {};
+    if (p.role === 'ADMIN') return { $and: [{ enteId: p.user.ente!.id, monitored: true }, notHidden] };
     return {
-      monitored: true,
-      $or: [{ targetComune: p.user.comune!.codiceIstat }, { enteId: { $in: enti } }, { userId: { $in: tops.map((t) => t.id) } }],
+      $and: [
+        { monitored: true },
+        { $or: [{ targetComune: p.user.comune!.codiceIstat }, { enteId: { $in: enti } }, { userId: { $in: tops } }] },
+        notHidden,
+      ],
     };
   }
 
@@ -60,8 +76,12 @@ export class AuditQueryService {
     const em = this.em.fork();
     let scope: FilterQuery<AccessLog>;
     if (own || p.role === 'STANDARD' || p.role === 'STANDARDPS') scope = { userId: p.user.id };
-    else if (p.role === 'ADMIN') scope = { enteId: p.user.ente!.id, monitored: true };
-    else scope = { monitored: true, $or: [{ enteId: { $in: await this.area.enteIds(p, em) } }, { comune: p.user.comune!.codiceIstat }] };
+    else {
+      const { enti, tops, hidden } = await this.monitoredActors(p, em);
+      const notHidden: FilterQuery<AccessLog> = hidden.length ? { $or: [{ userId: null }, { userId: { $nin: hidden } }] } : {};
+      if (p.role === 'ADMIN') scope = { $and: [{ enteId: p.user.ente!.id, monitored: true }, notHidden] };
+      else scope = { $and: [{ monitored: true }, { $or: [{ enteId: { $in: enti } }, { userId: { $in: tops } }] }, notHidden] };
+    }
     const f: FilterQuery<AccessLog>[] = [scope];
     if (q.from) f.push({ time: { $gte: dayStart(q.from) } });
     if (q.to) f.push({ time: { $lte: dayEnd(q.to) } });

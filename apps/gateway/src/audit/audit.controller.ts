@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApplicationAllowed } from '../auth/guards.js';
 import { CurrentPrincipal, Roles, type Principal } from '../auth/principal.js';
 import { ApiCaller } from '../common/api-docs.js';
 import { AccessLogQuery, AuditQuery } from '../governance/governance.dto.js';
@@ -16,7 +17,8 @@ export class AuditController {
     summary: 'Search the audit trail',
     description:
       'Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, ' +
-      'what concerns their Comune; for ADMIN, their Ente\'s users; for others, their own requests. Activity of STANDARDPS users is never shown to others.',
+      'requests on their Comune\'s residents and requests of the users their Comune manages (its TOP users and the users of the Enti it owns); ' +
+      'for ADMIN, their Ente\'s users; for others, their own requests. Activity of STANDARDPS users is never shown to others. Needs a person\'s token.',
   })
   @ApiOkResponse({ type: AuditEventPage, description: 'A page of audit events.' })
   @ApiCaller('validation-failed')
@@ -37,7 +39,7 @@ export class AuditController {
   }
 
   @ApiTags('Audit')
-  @ApiOperation({ summary: 'Search the access log', description: 'Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail).' })
+  @ApiOperation({ summary: 'Search the access log', description: 'Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail). Needs a person\'s token.' })
   @ApiOkResponse({ type: AccessLogPage, description: 'A page of access-log entries.' })
   @ApiCaller('validation-failed')
   @Get('access-log')
@@ -50,6 +52,7 @@ export class AuditController {
   @ApiOperation({ summary: 'List my request history', description: 'The caller\'s own requests from the audit trail, newest first.' })
   @ApiOkResponse({ type: AuditEventPage, description: 'A page of the caller\'s audit events.' })
   @ApiCaller('validation-failed')
+  @ApplicationAllowed()
   @Get('me/history')
   listMyHistory(@CurrentPrincipal() p: Principal, @Query() q: AuditQuery) {
     return this.query.searchAudit(p, q, true);
@@ -59,6 +62,7 @@ export class AuditController {
   @ApiOperation({ summary: 'List my access log', description: 'The caller\'s own logins, logouts, token refreshes and functions used, newest first.' })
   @ApiOkResponse({ type: AccessLogPage, description: 'A page of the caller\'s access-log entries.' })
   @ApiCaller('validation-failed')
+  @ApplicationAllowed()
   @Get('me/access-log')
   listMyAccessLog(@CurrentPrincipal() p: Principal, @Query() q: AccessLogQuery) {
     return this.query.searchAccessLog(p, q, true);

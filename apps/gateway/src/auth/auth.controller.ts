@@ -7,6 +7,7 @@ import { ApiCaller, ApiProblems } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
 import { mapProfile, mapUser } from '../governance/mappers.js';
 import { AuthService } from './auth.service.js';
+import { ApplicationAllowed } from './guards.js';
 import { ChangePasswordDto, ClientCredentialsDto, LoginDto, RefreshDto } from './auth.dto.js';
 import { ClientCredentialsToken, Jwks, Me, TokenPair } from './auth.models.js';
 import { hasControlCharacters, parseBasicClientCredentials } from './client-authentication.js';
@@ -108,6 +109,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Who am I', description: 'The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.' })
   @ApiOkResponse({ type: Me, description: 'The caller.' })
   @ApiCaller()
+  @ApplicationAllowed()
   @Get('v1/me')
   async getMe(@CurrentPrincipal() p: Principal) {
     const profile = await this.em.fork().findOne(Profile, { user: p.user.id }, { populate: ['user', 'updatedBy'] });

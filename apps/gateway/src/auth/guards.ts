@@ -1,11 +1,23 @@
-import { CallHandler, ExecutionContext, Injectable, type CanActivate, type NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, SetMetadata, type CanActivate, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { tap } from 'rxjs';
 import type { Role } from '#libs/domain';
 import { problem } from '../common/problem.js';
 import { AccessLogService } from '../audit/access-log.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import { IS_PUBLIC, ROLES_KEY, type Principal } from './principal.js';
+
+export const APPLICATION_ALLOWED = 'geres:applicationAllowed';
+/**
+ * Marks a route (or a whole controller) that an application token may call for its operator: the
+ * lookup and self-service endpoints only. Every other route needs a person's token, so a new
+ * endpoint is "person only" until someone decides otherwise.
+ */
+export const ApplicationAllowed = () => SetMetadata(APPLICATION_ALLOWED, true);
+
+/** The roles an application may act for (issue 9, finding 5): never someone who governs. */
+export const APPLICATION_OPERATOR_ROLES: readonly Role[] = ['STANDARD', 'STANDARDPS'];
 
 /** Every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
@@ -28,6 +40,50 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       throw problem('invalid-token', reason);
     }
     return user;
+  }
+}
+
+/**
+ * What an application token may do, enforced here for every route: act only for a STANDARD or
+ * STANDARDPS operator (checked again at each request, whatever the operators registered), and only
+ * on routes marked @ApplicationAllowed(). Runs after JwtAuthGuard; refusals are audited.
+ */
+@Injectable()
+export class ApplicationScopeGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const req = ctx.switchToHttp().getRequest();
+    const p = req.user as Principal | undefined;
+    if (!p?.application) return true;
+    if (!APPLICATION_OPERATOR_ROLES.includes(p.role)) {
+      await this.deny(req, p, 'operator_role_not_allowed');
+      throw problem('operator-not-allowed', `An application acts only for ${APPLICATION_OPERATOR_ROLES.join(' or ')} operators`, { rule: 'operator_role_not_allowed' });
+    }
+    const allowed = this.reflector.getAllAndOverride<boolean>(APPLICATION_ALLOWED, [ctx.getHandler(), ctx.getClass()]);
+    if (!allowed) {
+      await this.deny(req, p, 'person_token_required');
+      throw problem('forbidden', 'This function needs a person\'s token: applications may use only the lookup and self-service endpoints', { rule: 'person_token_required' });
+    }
+    return true;
+  }
+
+  private deny(req: any, p: Principal, rule: string) {
+    return this.audit.record({
+      requestId: req.id,
+      userId: p.user.id,
+      username: p.user.username,
+      enteId: p.user.ente?.id,
+      applicationId: p.application?.id,
+      clientIp: req.ip,
+      operation: `${req.method} ${req.route?.path ?? req.path}`,
+      outcome: 'denied',
+      outcomeDetail: rule,
+      monitored: p.role !== 'STANDARDPS',
+    });
   }
 }
 

@@ -46,6 +46,8 @@ export interface GatewayConfig {
   anprTimeoutMs: number;
   rateLimitUserPerMinute: number;
   rateLimitAppPerMinute: number;
+  /** host[:port] patterns (`*.` for subdomains) that Comuni's ANPR/PDND endpoint URLs may name. */
+  anprAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -87,6 +89,16 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(name, `must use ${protocols.join(' or ')} (got ${parsed.protocol})`);
   }
   return raw;
+}
+
+/** ANPR's and PDND's production and test hosts (../shared/anpr/REFERENCE.md). */
+const ANPR_DEFAULT_HOSTS = ['ws.anpr.interno.it', 'wsfree.anpr.interno.it', 'modipa.anpr.interno.it', 'modipa-val.anpr.interno.it', 'auth.interop.pagopa.it', 'auth.uat.interop.pagopa.it'];
+
+function hostPatterns(env: Env, name: string, def: string[]): string[] {
+  const list = env[name] ? env[name]!.split(',').map((h) => h.trim()).filter(Boolean) : def;
+  const bad = list.find((h) => !/^(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(h));
+  if (bad) throw new ConfigError(name, `must be comma-separated host[:port] patterns, got "${bad}"`);
+  return list;
 }
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
@@ -142,6 +154,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     anprTimeoutMs: int(env, 'ANPR_TIMEOUT_MS', 10000, 100, 120000),
     rateLimitUserPerMinute: int(env, 'RATE_LIMIT_USER_PER_MINUTE', 600, 1, 10_000_000),
     rateLimitAppPerMinute: int(env, 'RATE_LIMIT_APP_PER_MINUTE', 6000, 1, 10_000_000),
+    // The sandbox also allows its simulated ANPR.
+    anprAllowedHosts: [...hostPatterns(env, 'ANPR_ALLOWED_HOSTS', ANPR_DEFAULT_HOSTS), ...(sandbox ? [`127.0.0.1:${env.ANPR_SIM_PORT || 3100}`] : [])],
   };
 }
 

@@ -29,3 +29,23 @@ export function parseCsv(text: string): string[][] {
   if (row.some((f) => f !== '')) rows.push(row);
   return rows;
 }
+
+/** Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** True when a cell, as written or once trimmed, would be read as a formula by a spreadsheet. */
+export function formulaCell(cell: string): boolean {
+  return FORMULA_START.test(cell) || FORMULA_START.test(cell.trim());
+}
+
+/**
+ * One cell of a CSV export: a value that a spreadsheet would run as a formula gets a leading
+ * apostrophe, and a value with a separator, a quote or a line break is quoted. Every CSV the
+ * gateway writes goes through this.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if (typeof value === 'string' && formulaCell(s)) s = `'${s}`;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

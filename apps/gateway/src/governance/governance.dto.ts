@@ -15,6 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -38,19 +39,25 @@ import {
   type WorkstationPolicy,
 } from '#libs/domain';
 import { apiEnum } from '../common/api-enums.js';
+import { IsCalendarDate } from '../common/validation.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Optional, but when present it must not be null (for settings that have no "unset" state). */
+const IsPresentNotNull = () => ValidateIf((_o, v) => v !== undefined);
+/** Highest page number accepted: far beyond any real listing, well below 2^53. */
+export const MAX_PAGE = 1_000_000;
+
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISTAT = /^\d{6}$/;
 const SECRET_REF_DOC = 'A `file:` or `env:` reference to where the secret is kept (e.g. `file:/run/secrets/comune.p12`), never the secret itself.';
 const UUID_EXAMPLE = '5d1c7a0e-2b8f-4e36-9c41-7a2e0d3b6f18';
 
 export class PageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, description: 'Page to return, from 1.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page to return, from 1.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Items per page.' })
@@ -65,12 +72,12 @@ export class PageQuery {
 @ApiSchema({ name: 'ConvenzioneInput', description: 'An agreement of an Ente with the caller\'s Comune.' })
 export class ConvenzioneDto {
   @ApiProperty({ format: 'date', description: 'First day of validity.', example: '2026-01-01' })
-  @Matches(DATE, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validFrom!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last day of validity, not before validFrom; leave out for an open-ended agreement.', example: '2028-12-31' })
   @IsOptional()
-  @Matches(DATE, { message: 'validTo must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validTo?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Protocol number or other reference of the agreement.', example: 'Prot. 2026/0042' })
@@ -80,9 +87,22 @@ export class ConvenzioneDto {
   reference?: string;
 }
 
+@ApiSchema({ name: 'EndConvenzioneRequest', description: 'A new, earlier last day of validity for a convenzione of the caller\'s Comune.' })
+export class EndConvenzioneDto {
+  @ApiProperty({
+    format: 'date',
+    description:
+      'New last day of validity: not after the current one, not before yesterday (the past is not rewritten) and not before the day before validFrom ' +
+      '(that day withdraws a convenzione not yet in force). Today ends it tonight; yesterday ends it now.',
+    example: '2026-06-30',
+  })
+  @IsCalendarDate()
+  validTo!: string;
+}
+
 @ApiSchema({ name: 'CreateEnteRequest', description: 'An Ente and its first convenzione with the caller\'s Comune.' })
 export class CreateEnteDto {
-  @ApiProperty({ ...apiEnum('EnteKind'), description: 'municipal_office for an office of the Comune itself (it then belongs to the Comune); external_body otherwise.', example: 'external_body' })
+  @ApiProperty({ ...apiEnum('EnteKind'), description: 'municipal_office for an office of the Comune itself, external_body otherwise; either way the Ente belongs to the caller\'s Comune, whose TOP users manage its users.', example: 'external_body' })
   @IsIn(ENTE_KINDS)
   kind!: EnteKind;
 
@@ -142,9 +162,9 @@ export class PdndSettingsDto {
 @ApiSchema({ name: 'UpdateComuneSettingsRequest', description: 'The settings to change; the others stay as they are. Secrets are given as references, never as values.' })
 export class UpdateComuneSettingsDto {
   @ApiPropertyOptional({ ...apiEnum('AnprEnvironment'), description: 'ANPR environment the Comune\'s requests go to.', example: 'TEST' })
-  @IsOptional() @IsIn(ANPR_ENVIRONMENTS) anprEnvironment?: string;
+  @IsPresentNotNull() @IsIn(ANPR_ENVIRONMENTS) anprEnvironment?: string;
   @ApiPropertyOptional({ ...apiEnum('AnprChannel'), description: 'Channel used for lookups.', example: 'soap' })
-  @IsOptional() @IsIn(ANPR_CHANNELS) anprChannel?: string;
+  @IsPresentNotNull() @IsIn(ANPR_CHANNELS) anprChannel?: string;
   @ApiPropertyOptional({ maxLength: 500, description: 'ANPR SOAP endpoint, to override the environment\'s default.', example: 'https://anpr.example.invalid/ws' })
   @IsOptional() @IsString() @MaxLength(500) anprSoapUrl?: string;
   @ApiPropertyOptional({ maxLength: 500, description: 'ANPR PDND endpoint, to override the environment\'s default.', example: 'https://anpr.example.invalid/pdnd' })
@@ -154,9 +174,9 @@ export class UpdateComuneSettingsDto {
   @ApiPropertyOptional({ pattern: '^(file|env):.+', description: `The keystore password. ${SECRET_REF_DOC}`, example: 'env:COMUNE_KEYSTORE_PASSWORD' })
   @IsOptional() @Matches(SECRET_REF, { message: 'keystorePasswordRef must be a file: or env: reference' }) keystorePasswordRef?: string;
   @ApiPropertyOptional({ ...apiEnum('AnprSoapService'), description: 'SOAP service used for lookups.', example: '3002' })
-  @IsOptional() @IsIn(['3002', 'E002']) anprSoapService?: '3002' | 'E002';
+  @IsPresentNotNull() @IsIn(['3002', 'E002']) anprSoapService?: '3002' | 'E002';
   @ApiPropertyOptional({ minLength: 1, maxLength: 64, description: 'IdApplicazione sent to ANPR.', example: 'GERES' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) anprIdApplicazione?: string;
+  @IsPresentNotNull() @IsString() @IsNotEmpty() @MaxLength(64) anprIdApplicazione?: string;
   @ApiPropertyOptional({ maxLength: 500, description: `PKCS#12 keystore for mutual TLS to ANPR. ${SECRET_REF_DOC}`, example: 'file:/run/secrets/anpr-tls.p12' })
   @IsOptional() @IsString() @MaxLength(500) anprTlsKeystoreRef?: string;
   @ApiPropertyOptional({ pattern: '^(file|env):.+', description: `Password of the mutual-TLS keystore. ${SECRET_REF_DOC}`, example: 'env:ANPR_TLS_PASSWORD' })
@@ -172,21 +192,21 @@ export class UpdateComuneSettingsDto {
   @ApiPropertyOptional({ pattern: '^(file|env):.+', description: `Password of that keystore. ${SECRET_REF_DOC}`, example: 'env:POSTAZIONE_PASSWORD' })
   @IsOptional() @Matches(SECRET_REF, { message: 'anprPostazioneKeystorePasswordRef must be a file: or env: reference' }) anprPostazioneKeystorePasswordRef?: string;
   @ApiPropertyOptional({ type: [String], uniqueItems: true, description: 'ANPR operator ids of the registry office that GeRes may use.', example: ['RSSMRA80A01A662X'] })
-  @IsOptional() @IsArray() @ArrayUnique() @IsString({ each: true }) anprOperatorIds?: string[];
+  @IsPresentNotNull() @IsArray() @ArrayUnique() @IsString({ each: true }) anprOperatorIds?: string[];
   @ApiPropertyOptional({ maxLength: 64, description: 'Operator used when the caller is not a mediator; must be one of anprOperatorIds.', example: 'RSSMRA80A01A662X' })
-  @IsOptional() @IsString() @MaxLength(64) defaultAnprOperatorId?: string;
+  @IsPresentNotNull() @IsString() @MaxLength(64) defaultAnprOperatorId?: string;
   @ApiPropertyOptional({ ...apiEnum('NonResidentVisuraPolicy'), description: 'How visure on non-residents are handled.', example: 'mediator' })
-  @IsOptional() @IsIn(NON_RESIDENT_VISURA_POLICIES) nonResidentVisuraPolicy?: NonResidentVisuraPolicy;
+  @IsPresentNotNull() @IsIn(NON_RESIDENT_VISURA_POLICIES) nonResidentVisuraPolicy?: NonResidentVisuraPolicy;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 720, description: 'Hours after which a pending request is approved by silent consent.', example: 24 })
-  @IsOptional() @IsInt() @Min(1) @Max(720) silentConsentHours?: number;
+  @IsPresentNotNull() @IsInt() @Min(1) @Max(720) silentConsentHours?: number;
   @ApiPropertyOptional({ ...apiEnum('WorkstationPolicy'), description: 'Whether calls must come from authorised workstations.', example: 'authorised' })
-  @IsOptional() @IsIn(WORKSTATION_POLICIES) workstationPolicy?: WorkstationPolicy;
+  @IsPresentNotNull() @IsIn(WORKSTATION_POLICIES) workstationPolicy?: WorkstationPolicy;
   @ApiPropertyOptional({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Start of the suspicious-hours window (local time, HH:MM).', example: '22:00' })
-  @IsOptional() @Matches(HHMM, { message: 'alarmNightStart must be HH:MM' }) alarmNightStart?: string;
+  @IsPresentNotNull() @Matches(HHMM, { message: 'alarmNightStart must be HH:MM' }) alarmNightStart?: string;
   @ApiPropertyOptional({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'End of the suspicious-hours window (local time, HH:MM).', example: '06:00' })
-  @IsOptional() @Matches(HHMM, { message: 'alarmNightEnd must be HH:MM' }) alarmNightEnd?: string;
+  @IsPresentNotNull() @Matches(HHMM, { message: 'alarmNightEnd must be HH:MM' }) alarmNightEnd?: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, description: 'Requests on one subject per day above which an alarm is raised.', example: 5 })
-  @IsOptional() @IsInt() @Min(1) @Max(1000) alarmRepeatThreshold?: number;
+  @IsPresentNotNull() @IsInt() @Min(1) @Max(1000) alarmRepeatThreshold?: number;
 }
 
 @ApiSchema({ name: 'CreateUserRequest', description: 'A new user. TOP users belong to the caller\'s Comune; every other role to an Ente of the caller\'s area.' })
@@ -308,21 +328,23 @@ export class CreateWorkstationDto {
   @IsOptional() @IsBoolean() issueDeviceToken?: boolean;
 }
 
-@ApiSchema({ name: 'UpdateWorkstationRequest', description: 'The fields to change; the others stay as they are.' })
+@ApiSchema({ name: 'UpdateWorkstationRequest', description: 'The fields to change; the others stay as they are. Changing how the workstation is recognised (IP range, certificate) withdraws its authorisation until a TOP user authorises it again.' })
 export class UpdateWorkstationDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'Label.', example: 'Polizia Locale, front office 1' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) label?: string;
   @ApiPropertyOptional({ description: 'Authorise or withdraw the authorisation (TOP users only).', example: true })
   @IsOptional() @IsBoolean() authorised?: boolean;
   @ApiPropertyOptional({ pattern: '^\\d{1,3}(\\.\\d{1,3}){3}(\\/\\d{1,2})?$', description: 'IPv4 address or CIDR range it connects from.', example: '10.1.2.0/24' })
-  @IsOptional() @Matches(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/) ipRange?: string;
+  @IsOptional() @Matches(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, { message: 'ipRange must be an IPv4 CIDR such as 10.1.2.0/24' }) ipRange?: string;
+  @ApiPropertyOptional({ pattern: '^([0-9a-fA-F]{2}:?){32}$', description: 'SHA-256 fingerprint of its client certificate (hex, colons allowed).', example: '3A:1F:9C:00:7B:2E:55:10:AA:BB:CC:DD:EE:FF:01:23:45:67:89:AB:CD:EF:10:32:54:76:98:BA:DC:FE:11:22' })
+  @IsOptional() @Matches(/^([0-9a-fA-F]{2}:?){32}$/, { message: 'certFingerprint must be a SHA-256 fingerprint' }) certFingerprint?: string;
 }
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'From this day (UTC), inclusive.', example: '2026-03-01' })
-  @IsOptional() @Matches(DATE) from?: string;
+  @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'To this day (UTC), inclusive.', example: '2026-03-31' })
-  @IsOptional() @Matches(DATE) to?: string;
+  @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only requests of this user.' })
   @IsOptional() @IsString() userId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only requests of users of this Ente.' })
@@ -338,9 +360,9 @@ export class AuditQuery extends PageQuery {
 
 export class AccessLogQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'From this day (UTC), inclusive.', example: '2026-03-01' })
-  @IsOptional() @Matches(DATE) from?: string;
+  @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional({ format: 'date', description: 'To this day (UTC), inclusive.', example: '2026-03-31' })
-  @IsOptional() @Matches(DATE) to?: string;
+  @IsOptional() @IsCalendarDate() to?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only entries of this user.' })
   @IsOptional() @IsString() userId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only entries of users of this Ente.' })

@@ -173,10 +173,10 @@ export class EnteView {
   @ApiProperty({ type: String, nullable: true, description: 'Codice fiscale or partita IVA of the body.', example: '93012345678' })
   codiceFiscale!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, ...ISTAT, description: 'For municipal offices, the ISTAT code of their Comune; otherwise null.' })
+  @ApiProperty({ type: String, nullable: true, ...ISTAT, description: 'ISTAT code of the Comune that registered the Ente and manages its users; null for an Ente registered before owners were recorded.' })
   comune!: string | null;
 
-  @ApiPropertyOptional({ type: () => [ConvenzioneView], description: 'The Ente\'s convenzioni (every Comune), when loaded.' })
+  @ApiPropertyOptional({ type: () => [ConvenzioneView], description: 'The Ente\'s convenzioni when loaded: every Comune\'s for the owner Comune and the Ente\'s own users, only the caller\'s own Comune\'s otherwise.' })
   convenzioni?: ConvenzioneView[];
 }
 
@@ -227,7 +227,7 @@ export class UserView {
   @ApiProperty({ ...TIMESTAMP, description: 'When the user was created.' })
   createdAt!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last successful login.', example: '2026-03-02T08:01:44.000Z' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last successful login; for STANDARDPS users shown to themselves only (null for others).', example: '2026-03-02T08:01:44.000Z' })
   lastLoginAt!: string | null;
 }
 

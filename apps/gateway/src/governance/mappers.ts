@@ -47,16 +47,29 @@ export const mapConvenzione = (c: Convenzione): ConvenzioneView => ({
   reference: c.reference ?? null,
 });
 
-export const mapEnte = (e: Ente): EnteView => ({
+/**
+ * An Ente; `onlyComune` (an ISTAT code) limits its convenzioni to that Comune's, for a Comune that
+ * has a convenzione with an Ente it does not own: it sees its own agreement, not the others'.
+ */
+export const mapEnte = (e: Ente, onlyComune?: string): EnteView => ({
   id: e.id,
   kind: e.kind,
   name: e.name,
   codiceFiscale: e.codiceFiscale ?? null,
   comune: e.comune?.codiceIstat ?? null,
-  convenzioni: e.convenzioni.isInitialized() ? e.convenzioni.getItems().map(mapConvenzione) : undefined,
+  convenzioni: e.convenzioni.isInitialized()
+    ? e.convenzioni
+        .getItems()
+        .filter((c) => !onlyComune || c.comune.codiceIstat === onlyComune)
+        .map(mapConvenzione)
+    : undefined,
 });
 
-export const mapUser = (u: User): UserView => ({
+/**
+ * A user as `viewerId` may see them: a STANDARDPS user's last login is shown to themselves only
+ * (their activity is not monitored by TOP or ADMIN users).
+ */
+export const mapUser = (u: User, viewerId?: string): UserView => ({
   id: u.id,
   username: u.username,
   name: u.name,
@@ -70,7 +83,7 @@ export const mapUser = (u: User): UserView => ({
   locked: Boolean(u.lockedUntil && u.lockedUntil > new Date()),
   createdBy: u.createdBy?.id ?? null,
   createdAt: u.createdAt.toISOString(),
-  lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+  lastLoginAt: u.role === 'STANDARDPS' && viewerId !== undefined && viewerId !== u.id ? null : (u.lastLoginAt?.toISOString() ?? null),
 });
 
 export const mapProfile = (p: Profile): ProfileView => ({

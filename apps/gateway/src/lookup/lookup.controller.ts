@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res,
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LOOKUP_SECTIONS, type LookupSection } from '#libs/domain';
+import { ApplicationAllowed } from '../auth/guards.js';
 import { CurrentPrincipal, CurrentRequest, type Principal, type RequestMeta } from '../auth/principal.js';
 import { ApiCaller } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
@@ -14,6 +15,7 @@ import { RateLimitInterceptor } from './rate-limit.interceptor.js';
 const CF = /^[A-Za-z0-9]{16}$/;
 const ID_ANPR = /^[A-Za-z0-9]{9}$/;
 
+@ApplicationAllowed()
 @Controller('v1')
 export class LookupController {
   constructor(

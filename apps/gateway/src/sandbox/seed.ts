@@ -30,7 +30,7 @@ export async function seedSandbox(em: EntityManager): Promise<SandboxCredentials
   } as any);
   const since = '2026-01-01';
   const pl = em.create(Ente, { kind: 'municipal_office', name: 'Polizia Locale di Bari', comune, codiceFiscale: '80015010723' } as any);
-  const consorzio = em.create(Ente, { kind: 'external_body', name: 'Consorzio Servizi Idrici Pugliesi', codiceFiscale: '93012345678' } as any);
+  const consorzio = em.create(Ente, { kind: 'external_body', name: 'Consorzio Servizi Idrici Pugliesi', codiceFiscale: '93012345678', comune } as any);
   em.create(Convenzione, { ente: pl, comune, validFrom: since, reference: 'Delibera GC 12/2026' } as any);
   em.create(Convenzione, { ente: consorzio, comune, validFrom: since, reference: 'Convenzione n. 45/2026' } as any);
 

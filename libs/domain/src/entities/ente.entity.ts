@@ -20,7 +20,11 @@ export class Ente {
   @Property({ type: 'string', length: 16, nullable: true })
   codiceFiscale?: string;
 
-  /** For municipal offices, the Comune they belong to. */
+  /**
+   * The Comune that registered the Ente and manages its users (its owner): for a municipal office
+   * its own Comune, for an external body the Comune whose TOP registered it. Convenzioni with other
+   * Comuni give those Comuni no power over the Ente.
+   */
   @ManyToOne(() => Comune, { nullable: true })
   comune?: Comune;
 

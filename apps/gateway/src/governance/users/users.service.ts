@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Comune, Ente, Profile, ROLES, User, type Role } from '#libs/domain';
-import { problem } from '../common/problem.js';
-import type { Principal } from '../auth/principal.js';
-import { hashSecret, passwordViolations } from '../auth/password.js';
-import { revokeAllSessions } from '../auth/sessions.service.js';
-import { AreaService } from './area.service.js';
-import { parseCsv } from './csv.js';
-import type { CreateUserDto, ProfileDto, UpdateUserDto, UserListQuery } from './governance.dto.js';
-import { mapProfile, mapUser } from './mappers.js';
+import { problem } from '../../common/problem.js';
+import type { Principal } from '../../auth/principal.js';
+import { hashSecret, passwordViolations } from '../../auth/password.js';
+import { revokeAllSessions } from '../../auth/sessions.service.js';
+import { AreaService, type ProfileGrant } from '../area.service.js';
+import { formulaCell, parseCsv } from '../csv.js';
+import type { CreateUserDto, ProfileDto, UpdateUserDto, UserListQuery } from '../governance.dto.js';
+import { mapProfile, mapUser } from '../mappers.js';
 
 const IMPORT_COLUMNS = ['username', 'name', 'email', 'role', 'ente', 'mediator', 'anprOperatorId', 'password'] as const;
+
+/** A new user's profile: nothing allowed until someone who manages them sets it. */
+const EMPTY_PROFILE: ProfileGrant = { sections: [], visuraTypes: [], rivestizioneFields: [], scope: 'agreed', allowedComuni: [], dailyQuota: 0 };
 
 export interface ImportRowError {
   row: number;
@@ -30,6 +33,7 @@ export class UsersService {
     const em = this.em.fork();
     let scope: FilterQuery<User>;
     if (p.role === 'TOP') {
+      // The users of the Enti the Comune owns, and the Comune's own TOP users (not a convenzione's Enti).
       scope = { $or: [{ ente: { $in: await this.area.enteIds(p, em) } }, { role: 'TOP', comune: p.user.comune!.id }] };
     } else if (p.role === 'ADMIN') {
       scope = { ente: p.user.ente!.id, role: { $in: ['STANDARD', 'STANDARDPS'] } };
@@ -47,11 +51,11 @@ export class UsersService {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
-    return { items: items.map(mapUser), page: q.page, pageSize: q.pageSize, total };
+    return { items: items.map((u) => mapUser(u, p.user.id)), page: q.page, pageSize: q.pageSize, total };
   }
 
   async get(p: Principal, id: string) {
-    return mapUser(await this.area.visibleUser(p, id, this.em.fork()));
+    return mapUser(await this.area.visibleUser(p, id, this.em.fork()), p.user.id);
   }
 
   /** Validates one would-be user against the principal's powers; returns errors instead of throwing. */
@@ -73,6 +77,12 @@ export class UsersService {
     }
     for (const v of passwordViolations(dto.password, dto.username)) err('password', v);
     if (dto.mediator && !dto.anprOperatorId) err('anprOperatorId', 'is required for a mediator');
+    if (dto.anprOperatorId || dto.mediator) {
+      if (p.role !== 'TOP') err('anprOperatorId', 'you cannot set ANPR operator ids or the mediator function: only a TOP user of the Comune does');
+      else if (comune || ente) {
+        for (const v of await this.area.operatorIdViolations(p, { role: dto.role, comune, ente }, dto.anprOperatorId, em)) err('anprOperatorId', v);
+      }
+    }
     if (await em.count(User, { username: dto.username })) err('username', `${dto.username} is already taken`);
     return { errors, ente, comune };
   }
@@ -81,7 +91,7 @@ export class UsersService {
     const em = this.em.fork();
     const { errors, ente, comune } = await this.validateNew(p, dto, em);
     if (errors.length) {
-      const forbidden = errors.find((e) => e.field === 'role' || (e.field === 'enteId' && e.message.startsWith('no ente')));
+      const forbidden = errors.find((e) => e.message.startsWith('you cannot') || (e.field === 'enteId' && e.message.startsWith('no ente')));
       if (forbidden) throw problem('forbidden', `${forbidden.field} ${forbidden.message}`);
       if (errors.some((e) => e.message.includes('already taken'))) throw problem('conflict', errors.map((e) => `${e.field} ${e.message}`).join('; '));
       if (errors.every((e) => e.field === 'password')) throw problem('weak-password', errors.map((e) => e.message).join('; '), { errors });
@@ -102,18 +112,29 @@ export class UsersService {
       comune,
       mediator: dto.mediator ?? false,
       anprOperatorId: dto.anprOperatorId,
+      status: 'active',
+      failedLogins: 0,
+      mustChangePassword: false,
       passwordHash: await hashSecret(dto.password),
       passwordChangedAt: new Date(),
       createdBy: em.getReference(User, p.user.id),
       createdAt: new Date(),
-    } as any);
-    em.create(Profile, { user, updatedBy: em.getReference(User, p.user.id), updatedAt: new Date() } as any);
+    });
+    em.create(Profile, { user, ...EMPTY_PROFILE, updatedBy: em.getReference(User, p.user.id), updatedAt: new Date() });
     return user;
   }
 
+  /** Nobody reaches their own account here (managedUser refuses it); ANPR identity only by a TOP of the user's Comune. */
   async update(p: Principal, id: string, dto: UpdateUserDto) {
     const em = this.em.fork();
     const u = await this.area.managedUser(p, id, em);
+    if (dto.anprOperatorId !== undefined || dto.mediator !== undefined) {
+      const violations = await this.area.operatorIdViolations(p, u, dto.anprOperatorId, em);
+      if (violations.length) {
+        const type = p.role === 'TOP' && violations[0].includes('is not one of') ? 'validation-failed' : 'forbidden';
+        throw problem(type, `anprOperatorId: ${violations.join('; ')}`);
+      }
+    }
     if (dto.name !== undefined) u.name = dto.name;
     if (dto.email !== undefined) u.email = dto.email;
     if (dto.status !== undefined) u.status = dto.status;
@@ -144,7 +165,7 @@ export class UsersService {
     const u = await this.area.managedUser(p, id, em);
     await this.area.checkGrant(p, u, dto, em);
     let prof = await em.findOne(Profile, { user: u.id }, { populate: ['user'] });
-    if (!prof) prof = em.create(Profile, { user: u } as any);
+    if (!prof) prof = em.create(Profile, { user: u, ...EMPTY_PROFILE, updatedAt: new Date() });
     Object.assign(prof, {
       sections: dto.sections,
       visuraTypes: dto.visuraTypes,
@@ -197,6 +218,10 @@ export class UsersService {
         password: col(r, 'password') || generated!,
       };
       const rowErr = (field: string, message: string) => errors.push({ row: rowNo, field, message });
+      // A cell a spreadsheet would run as a formula is refused, not stored (issue 9, finding 11).
+      r.forEach((cell, i) => {
+        if (formulaCell(cell)) rowErr(header[i] ?? `column ${i + 1}`, 'must not begin with =, +, -, @, a tab or a carriage return');
+      });
       if (!/^[a-z0-9][a-z0-9._-]{2,79}$/.test(dto.username)) rowErr('username', 'must be 3-80 lower-case letters, digits, dots, dashes or underscores');
       if (!dto.name) rowErr('name', 'is required');
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(dto.email)) rowErr('email', 'is not a valid e-mail address');
@@ -209,7 +234,7 @@ export class UsersService {
         prepared.push({ dto, ente: v.ente, comune: v.comune, generated, row: rowNo });
       }
     }
-    const outside = errors.filter((e) => (e.field === 'role' && e.message.startsWith('you cannot')) || (e.field === 'enteId' && e.message.startsWith('no ente')));
+    const outside = errors.filter((e) => e.message.startsWith('you cannot') || (e.field === 'enteId' && e.message.startsWith('no ente')));
     if (outside.length) {
       throw problem('forbidden', `${outside.length} row(s) are outside your area; nothing was imported`, { errors });
     }

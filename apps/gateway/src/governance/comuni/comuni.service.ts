@@ -1,0 +1,73 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { Comune } from '#libs/domain';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../../config/config.js';
+import { problem } from '../../common/problem.js';
+import type { Principal } from '../../auth/principal.js';
+import { endpointViolation } from '../endpoint-policy.js';
+import type { UpdateComuneSettingsDto } from '../governance.dto.js';
+import { mapComune } from '../mappers.js';
+
+/** A Comune's own settings, read and changed by its TOP users; checked as a whole before saving. */
+@Injectable()
+export class ComuniService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  private async ownComune(p: Principal, istat: string, em: EntityManager): Promise<Comune> {
+    if (p.role !== 'TOP' || p.user.comune?.codiceIstat !== istat) throw problem('not-found', `No Comune ${istat} in your area`);
+    return em.findOneOrFail(Comune, { codiceIstat: istat });
+  }
+
+  async getComune(p: Principal, istat: string) {
+    return mapComune(await this.ownComune(p, istat, this.em.fork()));
+  }
+
+  async updateComuneSettings(p: Principal, istat: string, dto: UpdateComuneSettingsDto) {
+    const em = this.em.fork();
+    const c = await this.ownComune(p, istat, em);
+    const errors = this.settingsErrors(c, dto);
+    if (errors.length) throw problem('validation-failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
+    Object.assign(c, dto);
+    await em.flush();
+    return mapComune(c);
+  }
+
+  /**
+   * The settings as they would be after the change, checked as a whole before anything is saved:
+   * endpoints on allowed hosts, the default operator among the operator ids, and a channel chosen
+   * (or its endpoints changed) only together with everything that channel needs.
+   */
+  private settingsErrors(c: Comune, dto: UpdateComuneSettingsDto): Array<{ field: string; message: string }> {
+    const errors: Array<{ field: string; message: string }> = [];
+    const next = { ...c, ...dto } as Comune;
+    const urls: Array<[string, string | null | undefined]> = [
+      ['anprSoapUrl', dto.anprSoapUrl],
+      ['anprPdndUrl', dto.anprPdndUrl],
+      ['anprPdnd.tokenUrl', dto.anprPdnd?.tokenUrl],
+    ];
+    for (const [field, value] of urls) {
+      const why = value ? endpointViolation(value, this.config.anprAllowedHosts) : undefined;
+      if (why) errors.push({ field, message: why });
+    }
+    const ids = next.anprOperatorIds ?? [];
+    if (next.defaultAnprOperatorId && ids.length && !ids.includes(next.defaultAnprOperatorId)) {
+      errors.push({ field: 'defaultAnprOperatorId', message: 'must be one of anprOperatorIds' });
+    }
+    if (dto.anprOperatorIds !== undefined && c.defaultAnprOperatorId && dto.defaultAnprOperatorId === undefined && ids.length && !ids.includes(c.defaultAnprOperatorId)) {
+      errors.push({ field: 'anprOperatorIds', message: `must keep the default operator ${c.defaultAnprOperatorId}, or change defaultAnprOperatorId too` });
+    }
+    const channelFields: Record<string, Array<keyof Comune>> = {
+      soap: ['anprSoapUrl', 'keystoreRef', 'keystorePasswordRef'],
+      pdnd: ['anprPdndUrl', 'anprPdnd'],
+    };
+    const needed = channelFields[next.anprChannel] ?? [];
+    const touched = dto.anprChannel !== undefined || needed.some((f) => (dto as Partial<Comune>)[f] !== undefined);
+    if (touched) {
+      for (const f of needed) if (!next[f]) errors.push({ field: f, message: `is required for the ${next.anprChannel} channel` });
+    }
+    return errors;
+  }
+}
