@@ -61,6 +61,5 @@ export function textFault(value: string, lineBreaks: boolean): string | undefine
  * an unknown key are written as \uXXXX escapes, so the answer itself is storable text.
  */
 export function printableField(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name.replace(new RegExp(`[\\u0000-\\u001f\\u007f]|${LONE_SURROGATE.source}`, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
