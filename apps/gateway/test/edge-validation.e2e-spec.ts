@@ -71,6 +71,23 @@ describe.each(backends())('the validation layer at the edge, on $name', (backend
     expect(broken.body.errors).toEqual([{ field: 'identifier', message: 'identifier is not valid percent-encoded UTF-8' }]);
   });
 
+  it('refuses bytes that are not UTF-8, which would be stored as U+FFFD: in the query, a JSON body, a form', async () => {
+    const query = await gw.http.get('/v1/users?q=a%ED%A0%80').auth(top, { type: 'bearer' });
+    expect(query.status).toBe(400);
+    expect(query.body.errors).toEqual([{ field: 'q', message: 'q is not valid percent-encoded UTF-8' }]);
+    const json = await gw.http
+      .post('/v1/persons/search')
+      .auth(top, { type: 'bearer' })
+      .set('content-type', 'application/json')
+      .serialize((bytes: Buffer) => bytes as any)
+      .send(Buffer.concat([Buffer.from('{"motivoRichiesta":"a'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]));
+    expect(json.status).toBe(400);
+    expect(json.body.errors).toEqual([{ field: 'body', message: 'body is not valid UTF-8' }]);
+    const form = await gw.http.post('/v1/oauth/token').set('content-type', 'application/x-www-form-urlencoded').send('grant_type=client_credentials&client_id=a%ED%A0%80&client_secret=x');
+    expect(form.status).toBe(400);
+    expect(form.body.errors).toEqual([{ field: 'client_id', message: 'client_id is not valid percent-encoded UTF-8' }]);
+  });
+
   it('refuses an over-long header the audit trail would store', async () => {
     const res = await gw.http.get('/v1/me').auth(top, { type: 'bearer' }).set('X-GeRes-Workstation', 'W'.repeat(41));
     expect(res.status).toBe(400);

@@ -258,14 +258,72 @@ export function sampleCases(cases: FuzzCase[], max: number, seed: number): FuzzC
   return cases.filter((c) => keep.has(c));
 }
 
+export interface FuzzFailure {
+  case: string;
+  role: string;
+  status: number;
+  type?: string;
+  detail?: string;
+  requestId?: string;
+}
+
+export interface FuzzRun {
+  sent: number;
+  operations: Set<string>;
+  /** Answers by status class, e.g. { "2xx": 310, "4xx": 2700 }. */
+  byClass: Record<string, number>;
+  /** Milliseconds spent per operation, to see where a slow run goes (not asserted). */
+  millis: Record<string, number>;
+  failures: FuzzFailure[];
+}
+
+/**
+ * Sends each case as each role it is meant for (every role, or one drawn with the seed) and keeps
+ * every 5xx. `before` runs when the operation changes (to restore state a case may have changed).
+ */
+export async function runCases(
+  http: any,
+  cases: FuzzCase[],
+  auth: Record<string, Record<string, string>>,
+  seed: number,
+  before?: (operationId: string) => Promise<void>,
+): Promise<FuzzRun> {
+  const random = seededRandom(seed);
+  const roles = Object.keys(auth);
+  const run: FuzzRun = { sent: 0, operations: new Set(), byClass: {}, millis: {}, failures: [] };
+  let last = '';
+  for (const c of cases) {
+    run.operations.add(c.operationId);
+    if (c.operationId !== last) await before?.(c.operationId);
+    last = c.operationId;
+    for (const role of c.everyRole ? roles : [roles[Math.floor(random() * roles.length)]]) {
+      let req = http[c.method.toLowerCase()](c.query ? `${c.path}?${c.query}` : c.path).set({ ...auth[role], ...c.headers });
+      if (c.body) req = req.set('content-type', c.body.contentType).send(c.body.text);
+      const started = performance.now();
+      const res = await req;
+      run.millis[c.operationId] = (run.millis[c.operationId] ?? 0) + performance.now() - started;
+      run.sent++;
+      const cls = `${String(res.status)[0]}xx`;
+      run.byClass[cls] = (run.byClass[cls] ?? 0) + 1;
+      if (res.status >= 500) {
+        run.failures.push({ case: `${c.method} ${c.path.slice(0, 80)} ${c.operationId}: ${c.label}`, role, status: res.status, type: res.body?.type, detail: res.body?.detail, requestId: res.body?.requestId });
+      }
+    }
+  }
+  return run;
+}
+
 export interface StoredFault {
   table: string;
   column: string;
   fault: string;
 }
 
-/** Values a database holds that no request should have been able to put there. */
-export function storedFaults(table: string, rows: Array<Record<string, unknown>>): StoredFault[] {
+/**
+ * Values a database holds that no request should have been able to put there: NUL, U+FFFD (what a
+ * lone surrogate or invalid UTF-8 becomes once stored) anywhere, impossible days in `dateColumns`.
+ */
+export function storedFaults(table: string, rows: Array<Record<string, unknown>>, dateColumns: ReadonlySet<string> = new Set()): StoredFault[] {
   const out: StoredFault[] = [];
   const check = (column: string, v: unknown, depth = 0) => {
     if (depth > 16) return;
@@ -273,8 +331,10 @@ export function storedFaults(table: string, rows: Array<Record<string, unknown>>
       // A lone surrogate is stored as U+FFFD; JSON columns may hold the escapes themselves.
       // eslint-disable-next-line no-control-regex
       if (/\u0000|\\u0000/.test(v)) out.push({ table, column, fault: 'NUL' });
-      else if (/\ufffd|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i.test(v)) out.push({ table, column, fault: 'lone surrogate (U+FFFD)' });
-      else if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isCalendarDate(v)) out.push({ table, column, fault: `impossible date ${v}` });
+      else if (/\ufffd|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/i.test(v)) {
+        out.push({ table, column, fault: 'lone surrogate (U+FFFD)' });
+      }
+      else if (dateColumns.has(column) && !isCalendarDate(v.slice(0, 10))) out.push({ table, column, fault: `impossible date ${v}` });
       else if ((v.startsWith('[') || v.startsWith('{')) && depth === 0) {
         try {
           check(column, JSON.parse(v), depth + 1);

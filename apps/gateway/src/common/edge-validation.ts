@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { problem, type ProblemException } from './problem.js';
 import type { RouteMatch, RouteTable } from './route-table.js';
@@ -73,6 +74,10 @@ export function jsonBodyFaults(body: unknown): FieldError[] {
   return errors;
 }
 
+/** Every string in a parsed query value (a string, an array when repeated, an object with `a[b]=`). */
+const leaves = (value: unknown, depth = 0): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' && depth < MAX_DEPTH ? Object.entries(value).flatMap(([k, v]) => [k, ...leaves(v, depth + 1)]) : [];
+
 /** Faults of query parameters (strings, or arrays of them when repeated). */
 export function queryFaults(query: Record<string, unknown>, takesQuery: boolean): FieldError[] {
   const errors: FieldError[] = [];
@@ -82,13 +87,31 @@ export function queryFaults(query: Record<string, unknown>, takesQuery: boolean)
       errors.push(fieldError(field, 'is not a known query parameter of this operation'));
       continue;
     }
-    for (const v of ([] as unknown[]).concat(value)) {
-      const fault = typeof v === 'string' ? textFault(key, false) ?? textFault(v, false) : undefined;
-      if (fault) {
-        errors.push(fieldError(field, fault));
-        break;
+    const fault = textFault(key, false) ?? leaves(value).map((v) => textFault(v, false)).find(Boolean);
+    if (fault) errors.push(fieldError(field, fault));
+  }
+  return errors;
+}
+
+/**
+ * Names in a query string or form body whose percent-encoding is not UTF-8 (`%ED%A0%80`, `%E0%A4%A`):
+ * the parser would silently turn them into U+FFFD, so what is stored would differ from what was sent.
+ */
+export function percentFaults(raw: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const part of raw.split('&')) {
+    if (!part) continue;
+    const at = part.indexOf('=');
+    const [key, value] = at < 0 ? [part, ''] : [part.slice(0, at), part.slice(at + 1)];
+    const decode = (x: string) => {
+      try {
+        return decodeURIComponent(x.replace(/\+/g, ' '));
+      } catch {
+        return undefined;
       }
-    }
+    };
+    const name = decode(key);
+    if (name === undefined || decode(value) === undefined) errors.push(fieldError(printableField(name ?? key), 'is not valid percent-encoded UTF-8'));
   }
   return errors;
 }
@@ -126,14 +149,29 @@ const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined
 
 const mediaType = (req: Request) => (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 
+class NotText extends Error {}
+
+/** Bytes that are not UTF-8 would be decoded to U+FFFD: refused, like a lone surrogate. */
+const utf8Only = (_req: unknown, _res: unknown, buf: Buffer) => {
+  if (!isUtf8(buf)) throw new NotText('The body is not valid UTF-8');
+};
+
+/** The form's text, kept to check its percent-encoding (the parser decodes it leniently). */
+const RAW_FORM = Symbol('raw form');
+const utf8Form = (req: Request, res: unknown, buf: Buffer) => {
+  utf8Only(req, res, buf);
+  (req as any)[RAW_FORM] = buf.toString();
+};
+
 const PARSERS: Record<string, RequestHandler> = {
-  'application/json': express.json({ limit: BODY_LIMITS.json, type: 'application/json' }),
-  'application/x-www-form-urlencoded': express.urlencoded({ limit: BODY_LIMITS.form, extended: false, type: 'application/x-www-form-urlencoded' }),
-  'text/csv': express.text({ limit: BODY_LIMITS.csv, type: 'text/csv' }),
+  'application/json': express.json({ limit: BODY_LIMITS.json, type: 'application/json', verify: utf8Only }),
+  'application/x-www-form-urlencoded': express.urlencoded({ limit: BODY_LIMITS.form, extended: false, type: 'application/x-www-form-urlencoded', verify: utf8Form }),
+  'text/csv': express.text({ limit: BODY_LIMITS.csv, type: 'text/csv', verify: utf8Only }),
 };
 
 /** body-parser's errors (http-errors with a `type`) as the API's problem documents. */
 function parserProblem(err: any): ProblemException {
+  if (err instanceof NotText || err?.type === 'entity.verify.failed') return fieldProblem([fieldError('body', 'is not valid UTF-8')]);
   switch (err?.type) {
     case 'entity.too.large':
       return problem('payload-too-large', `The body exceeds the limit of ${err.limit} bytes`);
@@ -157,7 +195,8 @@ export function edgeValidation(routes: () => RouteTable): RequestHandler {
     table ??= routes();
     const match: RouteMatch | undefined = table.match(req.method, req.path);
     const errors = [...headerFaults((n) => req.header(n)), ...(match ? pathFaults(match.rawParams) : [])];
-    errors.push(...queryFaults(req.query as Record<string, unknown>, match ? match.route.takesQuery : true));
+    const rawQuery = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+    errors.push(...queryFaults(req.query as Record<string, unknown>, match ? match.route.takesQuery : true), ...percentFaults(rawQuery));
 
     if (!hasBody(req)) {
       req.body = undefined;
@@ -170,6 +209,7 @@ export function edgeValidation(routes: () => RouteTable): RequestHandler {
     }
     PARSERS[type](req, res, (err?: unknown) => {
       if (err) return next(parserProblem(err));
+      if (type === 'application/x-www-form-urlencoded') errors.push(...percentFaults(String((req as any)[RAW_FORM] ?? '')));
       if (type === 'text/csv') {
         const lines = String(req.body ?? '').split('\n');
         const at = lines.findIndex((l) => textFault(l, true));
