@@ -48,7 +48,11 @@ describe.each(backends())('fuzz over every operation of the OpenAPI document, on
     anpr = await startSandboxAnpr({ dir, port: 0, comuni: [DEMO_COMUNE_ISTAT], extraWorkstations: [COMUNE_POSTAZIONE] });
     const resident = buildSandboxCatalogue(anpr.registry).entries.find((e) => e.key === 'demo-resident')!;
     const residentCf = resident.codiceFiscale!;
-    gw = await startGateway(backend, { RATE_LIMIT_USER_PER_MINUTE: '100000', RATE_LIMIT_APP_PER_MINUTE: '100000' });
+    gw = await startGateway(backend, {
+      RATE_LIMIT_USER_PER_MINUTE: '100000',
+      RATE_LIMIT_APP_PER_MINUTE: '100000',
+      ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    });
     t = await seedTenants(gw.em);
     await rewire();
 
