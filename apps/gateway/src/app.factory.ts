@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pinoHttp } from 'pino-http';
@@ -8,7 +8,10 @@ import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/config.js';
 import { logger, PinoNestLogger, redactUrl } from './common/logger.js';
 import { MetricsService } from './common/metrics.js';
-import { ProblemFilter, validationProblem } from './common/problem.filter.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { edgeValidation } from './common/edge-validation.js';
+import { RouteTable } from './common/route-table.js';
+import { GatewayValidationPipe } from './common/validation-pipe.js';
 import { requestIdMiddleware } from './common/request-context.js';
 import { REDIS } from './health/health.controller.js';
 
@@ -23,6 +26,8 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger: new PinoNestLogger(),
     abortOnError: false,
+    // The edge middleware parses bodies itself, by the media types each route declares.
+    bodyParser: false,
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
@@ -38,15 +43,9 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
     }),
   );
   app.use(app.get(MetricsService).middleware);
-  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => validationProblem(errors),
-    }),
-  );
+  // Before authentication, so that nothing (not even a refusal's audit event) sees unstorable text.
+  app.use(edgeValidation(() => RouteTable.fromApp(app)));
+  app.useGlobalPipes(new GatewayValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   if (!config.databaseUrl && config.sqlitePath !== ':memory:') {

@@ -36,6 +36,30 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
  * turn into U+FFFD, so what was hashed would differ from what was stored).
  */
 export function isStorableText(value: string): boolean {
+  return textFault(value, true) === undefined;
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a string cannot be stored as it is, or undefined when it can. Tab, line feed and carriage
+ * return are allowed only where line breaks make sense (`lineBreaks`: request bodies), never in a
+ * header, a query or a path parameter.
+ */
+export function textFault(value: string, lineBreaks: boolean): string | undefined {
+  if (LONE_SURROGATE.test(value)) return 'contains a lone UTF-16 surrogate (not valid Unicode text)';
   // eslint-disable-next-line no-control-regex
-  return value.isWellFormed() && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
+  const control = (lineBreaks ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).exec(value);
+  if (!control) return undefined;
+  const code = control[0].charCodeAt(0);
+  return code === 0 ? 'contains a NUL character' : `contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * A field name fit to be echoed in a problem document: control characters and lone surrogates of
+ * an unknown key are written as \uXXXX escapes, so the answer itself is storable text.
+ */
+export function printableField(name: string): string {
+  return name.replace(new RegExp(`[\\u0000-\\u001f\\u007f]|${LONE_SURROGATE.source}`, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

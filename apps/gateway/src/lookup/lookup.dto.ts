@@ -1,14 +1,13 @@
 import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LOOKUP_SECTIONS, VISURA_TYPES, type LookupSection, type VisuraType } from '#libs/domain';
 import { apiEnum } from '../common/api-enums.js';
+import { IsCalendarDate } from '../common/validation.js';
 
 export const CRITERION_TYPES = ['codiceFiscale', 'idANPR', 'documento', 'generalita'] as const;
 export const DOCUMENT_TYPES = ['cartaIdentita', 'permessoSoggiorno', 'passaporto'] as const;
 export const PURPOSES = ['lookup', 'visura', 'rivestizione'] as const;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class BirthPlaceDto {
   @ApiPropertyOptional({ description: 'ISTAT code of the Italian Comune of birth', example: '072006' })
@@ -68,18 +67,20 @@ export class CriterionDto {
 
   @ApiPropertyOptional({ description: 'For type generalita, optional: birth date', example: '1985-12-10', format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'criterion.dataNascita must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'criterion.dataNascita must be a real date written YYYY-MM-DD' })
   dataNascita?: string;
 
   @ApiPropertyOptional({ type: BirthPlaceDto, description: 'For type generalita, optional (with dataNascita): birth place' })
   @IsOptional()
+  @IsObject({ message: 'criterion.luogoNascita must be an object' })
   @ValidateNested()
   @Type(() => BirthPlaceDto)
   luogoNascita?: BirthPlaceDto;
 }
 
 export class SearchPersonsDto {
-  @ApiProperty({ type: CriterionDto })
+  @ApiProperty({ type: CriterionDto, description: 'The search criterion' })
+  @IsObject({ message: 'criterion must be an object' })
   @ValidateNested()
   @Type(() => CriterionDto)
   criterion!: CriterionDto;
@@ -112,7 +113,7 @@ export class SearchPersonsDto {
 
   @ApiPropertyOptional({ description: 'As-of date (dataRiferimentoRichiesta); default today', example: '2026-01-31', format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'asOf must be a real date written YYYY-MM-DD' })
   asOf?: string;
 }
 
@@ -121,8 +122,9 @@ export class GetPersonQuery {
   @Matches(/^\d{6}$/, { message: 'comune must be a 6-digit ISTAT code' })
   comune!: string;
 
-  @ApiProperty({ description: 'Comma-separated sections', example: 'generalita,residenza' })
+  @ApiProperty({ description: 'Comma-separated sections', example: 'generalita,residenza', maxLength: 200 })
   @IsString()
+  @MaxLength(200)
   sections!: string;
 
   @ApiProperty({ description: 'Reason for the request (motivoRichiesta)', example: 'Pratica 2026/77' })
@@ -133,6 +135,6 @@ export class GetPersonQuery {
 
   @ApiPropertyOptional({ description: 'As-of date', format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'asOf must be a real date written YYYY-MM-DD' })
   asOf?: string;
 }
