@@ -218,6 +218,17 @@ describe('SOAP simulator', () => {
       }
     });
 
+    it("operationIdOrder 'unique' (load runs): any order, but an id used by another service is still EN079", async () => {
+      const sim = await ownSimulator({ operationIdOrder: 'unique' });
+      try {
+        expect(ko((await sim.send(SIMULATOR_PATHS['3002'], r3002(CF, codes('2'), { id: 40 }))).text).esito).toBe('2');
+        expect(ko((await sim.send(SIMULATOR_PATHS['3002'], r3002(CF, codes('2'), { id: 39 }))).text).esito).toBe('2');
+        expect(ko((await sim.send(SIMULATOR_PATHS.E002, rE002(CF, { id: 39 }))).text).code).toBe('EN079');
+      } finally {
+        await sim.close();
+      }
+    });
+
     it('each simulator starts with no history (a fresh database restarting its counter is accepted)', async () => {
       const a = await ownSimulator();
       const b = await ownSimulator();

@@ -31,6 +31,13 @@ export interface SoapSimulatorOptions {
   clockSkewSeconds?: number;
   /** How long the 'timeout' fault holds a request before giving up on it. Default 60 s. */
   timeoutHoldMs?: number;
+  /**
+   * `increasing` (default, ANPR's documented rule): an unknown idOperazioneComune not above the last one
+   * answered for the Comune is refused (SIM002). `unique`: ids are still never reused across services
+   * (EN079) but may arrive in any order, for load runs whose concurrent calls for one Comune arrive out
+   * of the order their ids were drawn.
+   */
+  operationIdOrder?: 'increasing' | 'unique';
   /** tipoInvio values this simulated environment accepts; default FREE, TEST and PRE_SUB (not PROD). */
   acceptedTipoInvio?: readonly string[];
   /** Names for ISTAT codes the registry gives without one (e.g. comuneRilascio). */
@@ -285,7 +292,7 @@ export function createSoapSimulatorHandler(opts: SoapSimulatorOptions): SoapSimu
       ? undefined
       : earlier
         ? new AnprBusinessError('EN079', ERROR_TEXT.EN079!, idName)
-        : last !== undefined && BigInt(id) <= last
+        : opts.operationIdOrder !== 'unique' && last !== undefined && BigInt(id) <= last
           ? new AnprBusinessError(SIMULATOR_ERRORS.operationIdNotIncreasing.code, SIMULATOR_ERRORS.operationIdNotIncreasing.text(id, last.toString()), idName)
           : undefined;
     const a = answer(service, request, { codMittente: testata.codMittente }, () => {
