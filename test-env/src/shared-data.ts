@@ -26,9 +26,12 @@ export function repositoryRoot(from: string = dirname(fileURLToPath(import.meta.
   }
 }
 
-/** Where `../shared` is expected (`<repository>/../shared`), whether or not it exists. */
+/**
+ * Where `../shared` is expected (`<repository>/../shared`), whether or not it exists.
+ * GERES_SHARED_DIR points elsewhere (e.g. to check how tests behave without it).
+ */
 export function expectedSharedDir(): string {
-  return resolve(repositoryRoot(), '..', 'shared');
+  return process.env.GERES_SHARED_DIR ? resolve(process.env.GERES_SHARED_DIR) : resolve(repositoryRoot(), '..', 'shared');
 }
 
 /** `../shared/<parts>` when that path exists on this machine, else undefined. */
