@@ -10,4 +10,6 @@ export default {
   testMatch: ['<rootDir>/{apps,libs,test-env,sdk}/**/*.{spec,e2e-spec}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['<rootDir>/jest.setup.js'],
+  setupFilesAfterEnv: ['<rootDir>/jest.skippable-rows.js'],
+  globalSetup: '<rootDir>/jest.global-setup.js',
 };

@@ -78,9 +78,11 @@ describe('startSandboxAnpr', () => {
 
   it('answers the connectors on both channels', async () => {
     const { entry, query } = demoResident();
-    const soap = await new SoapAnprAdapter({ operationIds: new InMemoryOperationIdSource(), places: sandbox.places }).findPersons(query, ctx('soap'));
+    // One sequence for the Comune, as ANPR requires across its services (a reused id is EN079).
+    const operationIds = new InMemoryOperationIdSource();
+    const soap = await new SoapAnprAdapter({ operationIds, places: sandbox.places }).findPersons(query, ctx('soap'));
     expect(soap.persons.map((p) => p.idANPR)).toEqual([entry.idANPR]);
-    const e002 = await new SoapAnprAdapter({ operationIds: new InMemoryOperationIdSource(), places: sandbox.places }).findPersons(query, {
+    const e002 = await new SoapAnprAdapter({ operationIds, places: sandbox.places }).findPersons(query, {
       ...ctx('soap'),
       comune: sandbox.comuneSettings(DEMO_COMUNE_ISTAT, 'soap', { service: 'E002' }),
     });

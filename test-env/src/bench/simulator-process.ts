@@ -42,7 +42,9 @@ serveParent(
   {
     start: async (args: SimulatorStartArgs): Promise<SimulatorInfo> => {
       const t0 = performance.now();
-      sandbox = await startSandboxAnpr({ dir: args.dir, host: '127.0.0.1', port: 0, comuni: [DEMO_COMUNE_ISTAT], extraWorkstations: [COMUNE_POSTAZIONE] });
+      // Under load, concurrent lookups for one Comune reach ANPR out of the order their ids were drawn, and the
+      // gateway and the direct client draw from separate sequences: ids are checked for reuse, not for order.
+      sandbox = await startSandboxAnpr({ dir: args.dir, host: '127.0.0.1', port: 0, comuni: [DEMO_COMUNE_ISTAT], extraWorkstations: [COMUNE_POSTAZIONE], soap: { operationIdOrder: 'unique' } });
       const residents: string[] = [];
       for (const p of sandbox.registry.persons) {
         if (p.decesso || p.registeredFrom > args.asOf || p.aire) continue;

@@ -318,7 +318,10 @@ describe('sandbox catalogue ↔ connectors ↔ sandbox launcher', () => {
 
   it('history is read with as-of dates: the moved and naturalised identities before the event', async () => {
     const lookup = async (key: string) => found(await settle(soap.findPersons(query(entry(key), [...SECTIONS]), ctx('soap-3002')))).persons[0]!;
-    const [moved, movedBefore, nat, natBefore] = await Promise.all(['moved', 'moved-as-of', 'naturalised', 'naturalised-as-of'].map(lookup));
+    // One after the other: concurrent calls could reach ANPR out of the order of their idOperazioneComune, which it refuses.
+    const results: Array<Awaited<ReturnType<typeof lookup>>> = [];
+    for (const key of ['moved', 'moved-as-of', 'naturalised', 'naturalised-as-of']) results.push(await lookup(key));
+    const [moved, movedBefore, nat, natBefore] = results;
     // Today's residence is in the new Comune; as of the day before the move, in the former one,
     // which is the last Comune of the recorded residence history.
     const formerComune = entry('moved').expect.data!.storicoResidenzaComuni!.at(-1);

@@ -9,6 +9,7 @@ import { createPdndSimulatorHandler, type PdndSimulatorHandler, type PdndSimulat
 import { makeTestPdndClient, type TestPdndClient } from './test-client.js';
 import { listen, makeFakeRegistry, type FakeRegistry, type RunningServer } from './fake-registry.testutil.js';
 import { loadSharedPdndSpecs, validate } from './openapi-lite.testutil.js';
+import { itWithShared } from '../shared-data.testutil.js';
 
 const sha256 = (s: string | Buffer) => createHash('sha256').update(s);
 
@@ -369,6 +370,33 @@ describe('simulated ANPR answers', () => {
     expect(notFoundAgain.json).toEqual(notFound.json);
   });
 
+  it('C001: an unknown idOperazioneClient not above the last one of the client → RispostaKO SIM002 naming it; the floor does not move', async () => {
+    const e = await setup();
+    expect((await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }, { idOperazioneClient: '500' }) })).status).toBe(200);
+    for (const id of ['499', '17']) {
+      const r = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }, { idOperazioneClient: id }) });
+      expect(r.status).toBe(400);
+      expect(r.json.listaErrori).toEqual([
+        {
+          codiceErroreAnomalia: 'SIM002',
+          tipoErroreAnomalia: 'E',
+          testoErroreAnomalia: `identificativo operazione ${id} non crescente: inferiore o uguale all'ultimo inviato dallo stesso mittente (500)`,
+          campoErroreAnomalia: 'idOperazioneClient',
+        },
+      ]);
+    }
+    expect((await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }, { idOperazioneClient: '501' }) })).status).toBe(200);
+    const letters = await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }, { idOperazioneClient: 'A502' }) });
+    expect([letters.status, letters.json.listaErrori[0].codiceErroreAnomalia, letters.json.listaErrori[0].campoErroreAnomalia]).toEqual([400, 'EN132', 'idOperazioneClient']);
+  });
+
+  it('C021/C030 ask only for an alphanumeric idOperazioneClient: no order is enforced', async () => {
+    const e = await setup();
+    expect((await call(e, { code: 'C030', body: richiesta('C030', { cognome: 'ROSSI', nome: 'LUCA' }, { idOperazioneClient: '900' }) })).status).toBe(200);
+    expect((await call(e, { code: 'C030', body: richiesta('C030', { cognome: 'ROSSI', nome: 'LUCA' }, { idOperazioneClient: '5' }) })).status).toBe(200);
+    expect((await call(e, { code: 'C030', body: richiesta('C030', { cognome: 'ROSSI', nome: 'LUCA' }, { idOperazioneClient: 'WS1T20250115' }) })).status).toBe(200);
+  });
+
   it('answers 429 with Retry-After once the daily quota is used up', async () => {
     const e = await setup({ dailyQuota: 1 });
     expect((await call(e)).status).toBe(200);
@@ -387,12 +415,8 @@ describe('simulated ANPR answers', () => {
     expect(r.headers.get('govway-transaction-id')).toBeTruthy();
   });
 
-  it('answers match the official RispostaE002OK / RispostaKO schemas', async () => {
-    const specs = loadSharedPdndSpecs();
-    if (!specs) {
-      console.warn('../shared/anpr/pdnd not found: OpenAPI validation of the answers skipped');
-      return;
-    }
+  itWithShared('anpr', 'pdnd')('answers match the official RispostaE002OK / RispostaKO schemas', async (dir) => {
+    const specs = loadSharedPdndSpecs(dir);
     const e = await setup();
     const answers: Array<[string, { status: number; json: unknown }]> = [
       ['C001', await call(e, { body: richiesta('C001', { idANPR: 'AB12345CV' }) })],

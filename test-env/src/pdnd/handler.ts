@@ -17,6 +17,7 @@ import type { NormalisedPerson, PersonCriterion, PersonQuery } from '#libs/anpr'
 import type { SimulatedRegistry } from '../registry.js';
 import { renderFamily, renderIdSubject, renderResidenceSubject } from './render.js';
 import { readRequestBody, RequestTooLargeError } from '../http-body.js';
+import { SIMULATOR_ERRORS } from '../soap/request.js';
 
 /** The e-services the simulator serves, all with the E002 model. */
 export const SIMULATED_ESERVICES: Record<string, string> = {
@@ -25,6 +26,9 @@ export const SIMULATED_ESERVICES: Record<string, string> = {
   C021: 'servizioAccertamentoStatoFamiglia',
   C030: 'servizioAccertamentoIdUnicoNazionale',
 };
+
+/** E-services whose idOperazioneClient must be numeric and increasing (their OpenAPI says so). */
+const INCREASING_ID_ESERVICES = new Set(['C001']);
 
 export const PDND_SIM_TOKEN_PATH = '/token.oauth2';
 export const PDND_SIM_JWKS_PATH = '/.well-known/jwks.json';
@@ -156,6 +160,8 @@ export function createPdndSimulatorHandler(opts: PdndSimulatorOptions): PdndSimu
   const issuedJti = new Set<string>();
   const revokedJti = new Set<string>();
   const replay = new Map<string, StoredAnswer>();
+  /** Highest C001 idOperazioneClient answered, per PDND client. */
+  const highestId = new Map<string, bigint>();
   const quota = new Map<string, number>();
   let nextOperationId = opts.firstOperationId ?? 4_000_000;
 
@@ -394,6 +400,25 @@ export function createPdndSimulatorHandler(opts: PdndSimulatorOptions): PdndSimu
     },
   });
 
+  /**
+   * C001's idOperazioneClient "Deve essere numerico e crescente … se non esiste ed e' inferiore
+   * all'ultimo inviato, l'elaborazione termina con errore" (C001 OpenAPI). The sender is the PDND
+   * client (the body, not the Comune, owns the sequence). C021/C030 ask only for an alphanumeric id.
+   * ANPR publishes no code for this refusal: SIM002, as on the SOAP side.
+   */
+  function checkIncreasingId(clientId: string, code: string, id: string): StoredAnswer | undefined {
+    if (!INCREASING_ID_ESERVICES.has(code)) return undefined;
+    if (!/^\d{1,30}$/.test(id)) return ko(400, 'EN132', 'idOperazioneClient deve essere numerico', 'idOperazioneClient');
+    const last = highestId.get(clientId);
+    if (last === undefined || BigInt(id) > last) return undefined;
+    return ko(
+      400,
+      SIMULATOR_ERRORS.operationIdNotIncreasing.code,
+      SIMULATOR_ERRORS.operationIdNotIncreasing.text(id, last.toString()),
+      'idOperazioneClient',
+    );
+  }
+
   function answer(code: string, criteri: Record<string, unknown>, dati: Record<string, string>): StoredAnswer {
     let criterion: PersonCriterion;
     const warnings: Array<Record<string, string>> = [];
@@ -488,6 +513,8 @@ export function createPdndSimulatorHandler(opts: PdndSimulatorOptions): PdndSimu
     const replayKey = JSON.stringify([client.clientId, code, idOperazioneClient]);
     const earlier = replay.get(replayKey);
     if (earlier) return send(res, earlier.status, earlier.body, earlier.status === 200 ? 'application/json' : 'application/problem+json');
+    const refusal = checkIncreasingId(client.clientId, code, idOperazioneClient);
+    if (refusal) return send(res, refusal.status, refusal.body, 'application/problem+json');
 
     if (opts.dailyQuota !== undefined) {
       const quotaKey = `${client.clientId}|${romeDate(now())}`;
@@ -502,6 +529,7 @@ export function createPdndSimulatorHandler(opts: PdndSimulatorOptions): PdndSimu
 
     const out = answer(code, criteri, dati);
     replay.set(replayKey, out);
+    if (INCREASING_ID_ESERVICES.has(code)) highestId.set(client.clientId, BigInt(idOperazioneClient));
     send(res, out.status, out.body, out.status === 200 ? 'application/json' : 'application/problem+json');
   }
 

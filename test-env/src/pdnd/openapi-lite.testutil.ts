@@ -4,7 +4,7 @@
  * one of their component schemas (type, required, properties, items, enum, $ref). Properties the
  * schema does not declare are reported, so a field sent to the wrong e-service is caught.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 type Yaml = string | Yaml[] | { [k: string]: Yaml };
@@ -143,10 +143,8 @@ export function validate(doc: OpenApiDoc, schemaName: string, value: unknown): s
   return errors;
 }
 
-/** The official OpenAPI files, by e-service code, or undefined when ../shared is not there. */
-export function loadSharedPdndSpecs(repoRoot = process.cwd()): Map<string, OpenApiDoc> | undefined {
-  const dir = join(repoRoot, '..', 'shared', 'anpr', 'pdnd');
-  if (!existsSync(dir)) return undefined;
+/** The official OpenAPI files of `dir` (../shared/anpr/pdnd, see shared-data.testutil.ts), by e-service code. */
+export function loadSharedPdndSpecs(dir: string): Map<string, OpenApiDoc> {
   const out = new Map<string, OpenApiDoc>();
   for (const f of readdirSync(dir)) {
     const m = f.match(/^(C\d{3})-.*\.yaml$/);

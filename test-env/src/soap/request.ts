@@ -22,7 +22,31 @@ export const ERROR_TEXT: Record<string, string> = {
   EC025: 'Codice datiAnagraficiRichiesti non valido',
   EC026: "I codici specificati tra i  datiAnagraficiRichiesti sono ripetuti una o piu' volte",
   EN148: "Ricerca effettuata per codice fiscale: utilizzare l'identificativo unico nazionale (idANPR)",
+  EN079: "id operazione comune gia' presente per un servizio diverso",
 };
+
+/**
+ * Refusals whose code ANPR does not publish. Its XSDs (tipoDato.xsd, E000Vocabolario.xsd) say only
+ * that the processing "termina con errore" when tipoInvio does not fit the environment and when an
+ * unknown idOperazioneComune/idOperazioneClient is below the last one sent; the error table
+ * (tab_elenco_errori_anpr.csv, 2017) has no code for either and REFERENCE.md §7 lists later codes as
+ * unconfirmed. The simulator answers them with these codes of its own (SIM…, never an ANPR code) and
+ * the XSD's wording, so a client cannot mistake them for a documented ANPR code.
+ */
+export const SIMULATOR_ERRORS = {
+  tipoInvio: { code: 'SIM001', text: (value: string, accepted: readonly string[]) => `tipoInvio ${value} non compatibile con l'ambiente di riferimento (ammessi: ${accepted.join(', ')})` },
+  operationIdNotIncreasing: {
+    code: 'SIM002',
+    text: (id: string, last: string) => `identificativo operazione ${id} non crescente: inferiore o uguale all'ultimo inviato dallo stesso mittente (${last})`,
+  },
+} as const;
+
+/**
+ * tipoInvio of ANPR's non-production environments (REFERENCE.md §2.2: TEST, PRE_SUB; the FREE test
+ * environment's samples send FREE). The simulator stands for all of them, so it refuses PROD and
+ * anything else by default.
+ */
+export const NON_PRODUCTION_TIPO_INVIO: readonly string[] = ['FREE', 'TEST', 'PRE_SUB'];
 
 const missing = (campo: string) => new AnprBusinessError('EN132', `${ERROR_TEXT.EN132}: ${campo}`, campo);
 
@@ -49,7 +73,7 @@ export function readTestata(service: '3002' | 'E002', request: Element): Testata
   };
 }
 
-export function validateTestata(service: '3002' | 'E002', t: Testata, acceptedTipoInvio: string[] | undefined): void {
+export function validateTestata(service: '3002' | 'E002', t: Testata, acceptedTipoInvio: readonly string[]): void {
   const idName = service === 'E002' ? 'idOperazioneClient' : 'idOperazioneComune';
   if (!t.idOperazione) throw missing(idName);
   if (!/^\d{1,30}$/.test(t.idOperazione)) throw new AnprBusinessError('EN132', `${idName} deve essere numerico`, idName);
@@ -57,8 +81,8 @@ export function validateTestata(service: '3002' | 'E002', t: Testata, acceptedTi
     if (!v) throw missing(k);
   }
   if (t.operazioneRichiesta !== service) throw new AnprBusinessError('EN132', `operazioneRichiesta ${t.operazioneRichiesta} non valida per il servizio ${service}`, 'operazioneRichiesta');
-  if (acceptedTipoInvio && !acceptedTipoInvio.includes(t.tipoInvio)) {
-    throw new AnprBusinessError('EN132', `tipoInvio ${t.tipoInvio} non compatibile con l'ambiente`, 'tipoInvio');
+  if (!acceptedTipoInvio.includes(t.tipoInvio)) {
+    throw new AnprBusinessError(SIMULATOR_ERRORS.tipoInvio.code, SIMULATOR_ERRORS.tipoInvio.text(t.tipoInvio, acceptedTipoInvio), 'tipoInvio');
   }
 }
 

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import type { NormalisedPerson } from '#libs/anpr';
 import type { SimulatedRegistry } from '../registry.js';
 import { childElements, firstChild, parseDocument } from './dom.js';
-import { AnprBusinessError, ERROR_TEXT, parsePersonRequest, readTestata, validateTestata, type Testata } from './request.js';
+import { AnprBusinessError, ERROR_TEXT, NON_PRODUCTION_TIPO_INVIO, parsePersonRequest, readTestata, SIMULATOR_ERRORS, validateTestata, type Testata } from './request.js';
 import { SEC_NS, SecurityFault, verifySecurityHeader } from './security.js';
 import { datiComponente, datiSoggetto, e, residenza, t, x, type ComuneNamer, type SerializeContext } from './serialize.js';
 import { readRequestBody } from '../http-body.js';
+import { expectedSharedDir } from '../shared-data.js';
 
 export type SoapFaultMode = 'soapFault' | 'malformed' | 'http500' | 'timeout';
 
@@ -31,8 +31,15 @@ export interface SoapSimulatorOptions {
   clockSkewSeconds?: number;
   /** How long the 'timeout' fault holds a request before giving up on it. Default 60 s. */
   timeoutHoldMs?: number;
-  /** tipoInvio values this simulated environment accepts; default any. */
-  acceptedTipoInvio?: string[];
+  /**
+   * `increasing` (default, ANPR's documented rule): an unknown idOperazioneComune not above the last one
+   * answered for the Comune is refused (SIM002). `unique`: ids are still never reused across services
+   * (EN079) but may arrive in any order, for load runs whose concurrent calls for one Comune arrive out
+   * of the order their ids were drawn.
+   */
+  operationIdOrder?: 'increasing' | 'unique';
+  /** tipoInvio values this simulated environment accepts; default FREE, TEST and PRE_SUB (not PROD). */
+  acceptedTipoInvio?: readonly string[];
   /** Names for ISTAT codes the registry gives without one (e.g. comuneRilascio). */
   comuneName?: ComuneNamer;
   /** Ceiling of generalità matches before EN175. Default 50, as ANPR. */
@@ -76,13 +83,7 @@ const SERVICES: Record<string, ServiceDef> = {
 };
 
 function defaultWsdlDir(): string {
-  try {
-    // test-env/src/soap → repository root → ../shared/anpr/wsdl
-    const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-    return resolve(repoRoot, '../shared/anpr/wsdl');
-  } catch {
-    return resolve(process.cwd(), '../shared/anpr/wsdl');
-  }
+  return join(expectedSharedDir(), 'anpr', 'wsdl');
 }
 
 const envelope = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SEC_NS.soapenv}"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
@@ -96,6 +97,38 @@ interface Answer {
   status: number;
   body: string;
   contentType?: string;
+}
+
+/**
+ * The operations a simulated ANPR has answered, per sender (codMittente for SOAP, the PDND client for
+ * PDND): the answer of each id, for replay, and the highest id, for the increasing-id rule. State of
+ * one simulator instance, so that each test's simulator starts from nothing.
+ */
+export class OperationLedger<A> {
+  private readonly answers = new Map<string, { service: string; answer: A }>();
+  private readonly highest = new Map<string, bigint>();
+
+  constructor(private readonly capacity = 50_000) {}
+
+  find(sender: string, id: string): { service: string; answer: A } | undefined {
+    return this.answers.get(this.key(sender, id));
+  }
+
+  /** The highest id answered for this sender, if any. */
+  last(sender: string): bigint | undefined {
+    return this.highest.get(sender);
+  }
+
+  record(sender: string, id: string, service: string, answer: A): void {
+    if (this.answers.size >= this.capacity) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(this.key(sender, id), { service, answer });
+    const n = BigInt(id);
+    if (!(n <= (this.highest.get(sender) ?? -1n))) this.highest.set(sender, n);
+  }
+
+  private key(sender: string, id: string): string {
+    return `${sender}\u0000${BigInt(id)}`;
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -116,13 +149,15 @@ function parseFaultHeader(v: string | string[] | undefined): SoapFaultInjection 
 /**
  * The simulated ANPR's SOAP side: 3002 and E002 at ANPR's paths, WSDL on ?wsdl, WS-Security
  * verified as ANPR does, business answers from the SimulatedRegistry, idempotent replay of a
- * repeated idOperazioneComune, and fault injection by option or X-Sim-Fault header.
+ * repeated idOperazioneComune and refusal of one that is not increasing, tipoInvio checked against the
+ * environment, and fault injection by option or X-Sim-Fault header.
  */
 export function createSoapSimulatorHandler(opts: SoapSimulatorOptions): SoapSimulatorHandler {
   const wsdlDir = opts.wsdlDir ?? defaultWsdlDir();
   const trusted = Array.isArray(opts.trustedCaPem) ? opts.trustedCaPem : [opts.trustedCaPem];
   const now = opts.now ?? (() => new Date());
-  const replay = new Map<string, Answer>();
+  const acceptedTipoInvio = opts.acceptedTipoInvio ?? NON_PRODUCTION_TIPO_INVIO;
+  const operations = new OperationLedger<Answer>();
   let lastOperationId = 7_000_000_000n;
 
   const send = (res: ServerResponse, a: Answer) => {
@@ -141,7 +176,8 @@ export function createSoapSimulatorHandler(opts: SoapSimulatorOptions): SoapSimu
     }
   }
 
-  function answer(service: ServiceDef, request: Element, caller: { codMittente: string }): Answer {
+  /** `checkOperation` runs once the testata is known valid, before the query: ANPR's order (header, then business). */
+  function answer(service: ServiceDef, request: Element, caller: { codMittente: string }, checkOperation: () => void = () => undefined): Answer {
     const testata = readTestata(service.code, request);
     const idOperazioneANPR = (++lastOperationId).toString();
     const testataRisposta = (esito: string) =>
@@ -162,7 +198,8 @@ export function createSoapSimulatorHandler(opts: SoapSimulatorOptions): SoapSimu
       service.code === '3002' ? e(name, ...items.map((i) => e('errore', i))) : items.map((i) => e(name, i)).join('');
 
     try {
-      validateTestata(service.code, testata, opts.acceptedTipoInvio);
+      validateTestata(service.code, testata, acceptedTipoInvio);
+      checkOperation();
       const parsed = parsePersonRequest(service.code, request);
       let persons: NormalisedPerson[];
       try {
@@ -242,14 +279,26 @@ export function createSoapSimulatorHandler(opts: SoapSimulatorOptions): SoapSimu
     if (caller.idSede !== testata.codMittente || caller.certificateCN !== testata.codMittente) {
       return { status: 500, body: soapFault('Client', 'These policy alternatives can not be satisfied: rejected by policy (IdSede, certificate and codMittente differ)') };
     }
-    const key = `${service.code}\u0000${testata.codMittente}\u0000${testata.idOperazione}`;
-    const earlier = testata.idOperazione ? replay.get(key) : undefined;
-    if (earlier) return earlier;
-    const a = answer(service, request, { codMittente: testata.codMittente });
-    if (testata.idOperazione && a.status === 200) {
-      if (replay.size >= 50_000) replay.delete(replay.keys().next().value!);
-      replay.set(key, a);
-    }
+    // idOperazioneComune (E002: idOperazioneClient) is numeric and increasing per Comune, shared by
+    // every service: a known id gets its earlier answer back (EN079 if it was another service's), an
+    // unknown one not above the last answered is refused (tipoDato.xsd, tipoDatoTestataRichiesta).
+    const id = testata.idOperazione;
+    const tracked = /^\d{1,30}$/.test(id);
+    const earlier = tracked ? operations.find(testata.codMittente, id) : undefined;
+    if (earlier?.service === service.code) return earlier.answer;
+    const idName = service.code === 'E002' ? 'idOperazioneClient' : 'idOperazioneComune';
+    const last = tracked ? operations.last(testata.codMittente) : undefined;
+    const idRefusal = !tracked
+      ? undefined
+      : earlier
+        ? new AnprBusinessError('EN079', ERROR_TEXT.EN079!, idName)
+        : opts.operationIdOrder !== 'unique' && last !== undefined && BigInt(id) <= last
+          ? new AnprBusinessError(SIMULATOR_ERRORS.operationIdNotIncreasing.code, SIMULATOR_ERRORS.operationIdNotIncreasing.text(id, last.toString()), idName)
+          : undefined;
+    const a = answer(service, request, { codMittente: testata.codMittente }, () => {
+      if (idRefusal) throw idRefusal;
+    });
+    if (tracked && !idRefusal && a.status === 200) operations.record(testata.codMittente, id, service.code, a);
     return a;
   }
 

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { itWithShared } from '../../../../test-env/src/shared-data.testutil.js';
 import { TablePlaceResolver } from './place-resolver.js';
-
-const TABLES = '../shared/anpr/tables';
 
 describe('TablePlaceResolver', () => {
   it('always knows the Comuni registered in GeRes', () => {
@@ -11,10 +9,8 @@ describe('TablePlaceResolver', () => {
     expect(sut.comune('015146')).toBeUndefined();
   });
 
-  const withTables = existsSync(TABLES) ? it : it.skip;
-  if (!existsSync(TABLES)) console.info(`ANPR tables not found at ${TABLES}: table-backed place tests skipped`);
-  withTables('reads ANPR decoding tables for every other Comune and foreign state', () => {
-    const sut = new TablePlaceResolver([], TABLES);
+  itWithShared('anpr', 'tables')('reads ANPR decoding tables for every other Comune and foreign state', (tables) => {
+    const sut = new TablePlaceResolver([], tables);
     expect(sut.comune('015146')).toEqual({ nomeComune: 'MILANO', siglaProvincia: 'MI' });
     expect(sut.stato('201')).toEqual({ descrizioneStato: 'ALBANIA' });
   });

@@ -18,6 +18,7 @@ import {
 } from '../../../../test-env/src/pdnd/index.js';
 import { listen, makeFakeRegistry, PEOPLE, type FakeRegistry, type RunningServer } from '../../../../test-env/src/pdnd/fake-registry.testutil.js';
 import { loadSharedPdndSpecs, validate } from '../../../../test-env/src/pdnd/openapi-lite.testutil.js';
+import { itWithShared } from '../../../../test-env/src/shared-data.testutil.js';
 
 let clientKeyPem: string;
 let simKeyPem: string;
@@ -316,12 +317,8 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     expect(adapter.tokenRequests).toBe(0);
   });
 
-  it('sends request bodies valid against the official OpenAPI (RichiestaE002)', async () => {
-    const specs = loadSharedPdndSpecs();
-    if (!specs) {
-      console.warn('../shared/anpr/pdnd not found: OpenAPI validation of the request bodies skipped');
-      return;
-    }
+  itWithShared('anpr', 'pdnd')('sends request bodies valid against the official OpenAPI (RichiestaE002)', async (dir) => {
+    const specs = loadSharedPdndSpecs(dir);
     const { adapter, ctx, sent } = await setup({}, { residenceService: 'C001' });
     await adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, []), ctx());
     await adapter.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Mario', dataNascita: '1980-01-01', luogoNascita: { codiceIstatComune: '058091' } }, []), ctx());

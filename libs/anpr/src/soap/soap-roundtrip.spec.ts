@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ensureTestPki, type TestPki } from '../../../../test-env/src/pki/index.js';
 import { createSoapSimulatorHandler, type SoapSimulatorOptions } from '../../../../test-env/src/soap/index.js';
 import { ANNA, createFakeRegistry, FIXTURE_PLACES, GIULIA_AIRE, JEAN, MARIO, type FakeRegistry } from '../../../../test-env/src/soap/fixtures.js';
+import { itWithShared } from '../../../../test-env/src/shared-data.testutil.js';
 import { AnprError } from '../errors.js';
 import type { PersonQuery, Section } from '../model.js';
 import type { AnprCallContext, ComuneAnprSettings } from '../port.js';
@@ -40,10 +41,11 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
     simOpts = { registry, trustedCaPem: pki.caCertPem };
     server = http.createServer(createSoapSimulatorHandler(simOpts));
     baseUrl = await listen(server);
-  }, 30_000);
+    // Two test PKIs (node-forge PKCS#12) take over 30 s under Jest on a loaded two-core machine.
+  }, 120_000);
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r) ?? r(undefined));
   });
 
   const comune = (over: Partial<NonNullable<ComuneAnprSettings['soap']>> = {}, timeoutMs = 5_000): ComuneAnprSettings => ({
@@ -137,12 +139,18 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       const list = await adapter().findPersons(q({ kind: 'generalita', cognome: 'Gemelli', nome: 'Primo' }, ['generalita']), ctx());
       expect(list.persons.map((p) => p.generalita?.nome)).toEqual(['PRIMO']);
     });
-    it('EN132 from ANPR → invalid_request naming the field (tipoInvio not accepted by the environment)', async () => {
+    it('tipoInvio PROD against a test environment → invalid_request naming the field (the simulator\'s SIM001)', async () => {
+      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx({ ...comune(), environment: 'PROD' })));
+      expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'SIM001', field: 'tipoInvio' } });
+    });
+    it('a Comune set for PROD is accepted by an environment that expects PROD, and FREE is then refused', async () => {
       const strict = http.createServer(createSoapSimulatorHandler({ ...simOpts, acceptedTipoInvio: ['PROD'] }));
       const url = await listen(strict);
       try {
+        const ok = await adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx({ ...comune({ baseUrl: url }), environment: 'PROD' }));
+        expect(ok.persons.map((p) => p.idANPR)).toEqual(['AB12CD34M']);
         const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url }))));
-        expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'EN132', field: 'tipoInvio' } });
+        expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'SIM001', field: 'tipoInvio' } });
       } finally {
         strict.closeAllConnections();
         await new Promise((r) => strict.close(r));
@@ -193,8 +201,18 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
   });
 
   describe('idempotency', () => {
+    it('an id that is not above the last one sent → invalid_request naming idOperazioneComune (SIM002), and a new id works again', async () => {
+      await adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
+      const stale: OperationIdSource = { next: async () => '1' };
+      const e = await failure(adapter({ operationIds: stale }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx()));
+      expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'SIM002', field: 'idOperazioneComune' } });
+      const again = await adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
+      expect(again.persons).toHaveLength(1);
+    });
     it('the same idOperazioneComune gets the earlier answer back', async () => {
-      const fixed: OperationIdSource = { next: async () => '424242' };
+      // The next id of the suite's sequence, sent twice (a fixed high id would leave every later test below it).
+      const reused = await ids.next('888231');
+      const fixed: OperationIdSource = { next: async () => reused };
       const first = await adapter({ operationIds: fixed }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
       const calls = registry.calls.length;
       // Even a different question with the same id gets the stored answer, as ANPR does.
@@ -314,12 +332,9 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
   });
 
   describe('WSDL', () => {
-    it('serves the WSDL on ?wsdl and the XSDs beside it', async () => {
+    itWithShared('anpr', 'wsdl')('serves the WSDL on ?wsdl and the XSDs beside it (found in ../shared by default)', async () => {
       const res = await fetch(`${baseUrl}/ANPR3000ServiziConsultazione/AnprService3000?wsdl`);
-      if (res.status === 404) {
-        expect(await res.text()).toMatch(/not found/);
-        return;
-      }
+      expect(res.status).toBe(200);
       expect(await res.text()).toContain('interrogazioneCittadino_famiglia_convivenza');
       const xsd = await fetch(`${baseUrl}/ANPR3000ServiziConsultazione/3000consultazione.xsd`);
       expect(xsd.status).toBe(200);
