@@ -11,6 +11,7 @@ import { MetricsService } from './common/metrics.js';
 import { ProblemFilter, validationProblem } from './common/problem.filter.js';
 import { requestIdMiddleware } from './common/request-context.js';
 import { REDIS } from './health/health.controller.js';
+import { LookupRefusalAuditor } from './lookup/lookup-refusal.auditor.js';
 
 /** Builds the gateway application (not yet listening): used by main.ts and by the tests. */
 export interface CreateAppOptions {
@@ -47,7 +48,8 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
       exceptionFactory: (errors) => validationProblem(errors),
     }),
   );
-  app.useGlobalFilters(new ProblemFilter());
+  // Refusals of the lookup endpoints are audited where every error passes.
+  app.useGlobalFilters(new ProblemFilter([app.get(LookupRefusalAuditor)]));
   app.enableShutdownHooks();
   if (!config.databaseUrl && config.sqlitePath !== ':memory:') {
     // The sandbox database is one local file: write-ahead logging without a disk sync per commit

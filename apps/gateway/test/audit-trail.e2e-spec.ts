@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditEvent } from '#libs/domain';
 import { AuditService, type AuditInput } from '../src/audit/audit.service.js';
-import { verifyAuditTrail } from '../src/audit/audit-query.service.js';
+import { verifyAuditTrail } from '../src/audit/audit-verification.service.js';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
 
 const run = promisify(execFile);
