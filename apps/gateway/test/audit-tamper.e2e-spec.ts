@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AUDIT_LIST_ITEM_LENGTH, AUDIT_TEXT_LENGTHS, AuditChain, AuditEvent, hashEvent, storableText, type ChainReport } from '#libs/domain';
+import { AUDIT_LIST_ITEM_LENGTH, AUDIT_TEXT_LENGTHS, AuditChain, AuditEvent, checkpointKey, hashEvent, readCheckpoints, storableText, type ChainReport } from '#libs/domain';
 import { AuditService, type AuditInput } from '../src/audit/audit.service.js';
 import { AuditCheckpointService } from '../src/audit/audit-checkpoint.service.js';
 import { verifyAuditTrail } from '../src/audit/audit-verification.service.js';
@@ -186,5 +186,25 @@ describe.each(backends())('audit trail tamper suite on $name', (backend) => {
     }
     expect(res.out).toMatch(/BROKEN checkpoint: checkpoint line \d+ .*fails its signature/);
     expect(res.out).toContain(`audit trail BROKEN: ${total + 1} break(s)`);
+  });
+});
+
+describe('audit checkpoints written by the gateway', () => {
+  it('appends a signed checkpoint of every chain head at shutdown, beside the sandbox database by default', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geres-checkpoint-'));
+    const gw = await startGateway({ name: 'sqlite' }, { SQLITE_PATH: join(dir, 'geres.sqlite'), AUDIT_CHAIN_KEY: KEY });
+    const file = join(dir, 'audit-checkpoints.jsonl');
+    expect(gw.config.auditCheckpointFile).toBe(file);
+    const audit = gw.app.get(AuditService);
+    await audit.record({ requestId: 'shutdown-1', operation: 'searchPersons', outcome: 'ok' });
+    await audit.record({ requestId: 'shutdown-2', operation: 'searchPersons', outcome: 'denied' });
+    const head = await gw.em.fork().findOneOrFail(AuditChain, { id: audit.chainId });
+    expect(existsSync(file)).toBe(false);
+    await gw.close();
+    const read = readCheckpoints(readFileSync(file, 'utf8'), checkpointKey(KEY));
+    expect(read).toMatchObject({ lines: 1, valid: 1, invalid: [] });
+    expect(read.anchors.get(audit.chainId)?.map((a) => [a.seq, a.hash])).toEqual([[2, head.lastHash]]);
+    // Signed with a key derived from the chain key: another key does not verify it.
+    expect(readCheckpoints(readFileSync(file, 'utf8'), checkpointKey('another-chain-key-0123')).valid).toBe(0);
   });
 });
