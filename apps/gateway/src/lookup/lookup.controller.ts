@@ -27,7 +27,7 @@ export class LookupController {
     'validation-failed', 'bad-request', 'invalid-criteria', 'subject-not-found', 'more-than-one-subject', 'forbidden-by-profile',
     'comune-not-agreed', 'quota-exceeded', 'rate-limited', 'idempotency-key-reused', 'idempotency-in-progress', 'anpr-unavailable', 'anpr-rejected',
   )
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the stored answer for 24 hours without a second ANPR call' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the stored answer for 24 hours without a second ANPR call, once the request is authorised again against your current profile' })
   @ApiOkResponse({
     type: PersonSearchResult,
     description: 'Persons found. When the Idempotency-Key replays a stored answer, the header Idempotent-Replayed is true. RateLimit-Policy and RateLimit announce the rate limits.',
