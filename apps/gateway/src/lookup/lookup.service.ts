@@ -190,7 +190,7 @@ export class LookupService {
   /** A replayed answer is a request too: re-authorised now, and audited, without a second ANPR call. */
   private async replay(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, stored: StoredAnswer): Promise<LookupResponse> {
     const request = requestAudit(p, dto, meta, 'searchPersons', toCriterion(dto.criterion));
-    const subjects = subjectIds(stored.answer.persons as never);
+    const subjects = subjectIds(stored.answer.persons);
     try {
       const { profile } = await this.authorise(p, dto, this.em.fork());
       if (profile.scope === 'agreed' && !stored.residences.every((r) => r !== null && profile.allowedComuni.includes(r))) {
