@@ -127,7 +127,7 @@ describe.each(backends())('audit trail on $name', (backend) => {
     );
     expect(res.code).toBe(1);
     expect(res.out).toContain(`BROKEN at event ${target.id}`);
-  });
+  }, 30_000);
 
   it('notices a deleted event on a chain that was intact until then', async () => {
     const victim = await gw.em.fork().findOneOrFail(AuditEvent, { requestId: 'bulk-2' });
