@@ -14,6 +14,7 @@ import { RouteTable } from './common/route-table.js';
 import { GatewayValidationPipe } from './common/validation-pipe.js';
 import { requestIdMiddleware } from './common/request-context.js';
 import { REDIS } from './health/health.controller.js';
+import { LookupRefusalAuditor } from './lookup/lookup-refusal.auditor.js';
 
 /** Builds the gateway application (not yet listening): used by main.ts and by the tests. */
 export interface CreateAppOptions {
@@ -46,7 +47,8 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
   // Before authentication, so that nothing (not even a refusal's audit event) sees unstorable text.
   app.use(edgeValidation(() => RouteTable.fromApp(app)));
   app.useGlobalPipes(new GatewayValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  // Refusals of the lookup endpoints are audited where every error passes (edge refusals included).
+  app.useGlobalFilters(new ProblemFilter([app.get(LookupRefusalAuditor)]));
   app.enableShutdownHooks();
   if (!config.databaseUrl && config.sqlitePath !== ':memory:') {
     // The sandbox database is one local file: write-ahead logging without a disk sync per commit

@@ -8,6 +8,9 @@ import { ormOptions } from './database/orm-config.js';
 import { MetricsService } from './common/metrics.js';
 import { AccessLogService } from './audit/access-log.service.js';
 import { AuditQueryService } from './audit/audit-query.service.js';
+import { AuditCheckpointService } from './audit/audit-checkpoint.service.js';
+import { AuditVerificationService } from './audit/audit-verification.service.js';
+import { LookupRefusalAuditor } from './lookup/lookup-refusal.auditor.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -59,6 +62,9 @@ export class AppModule {
         AuditService,
         AccessLogService,
         AuditQueryService,
+        AuditVerificationService,
+        AuditCheckpointService,
+        LookupRefusalAuditor,
         AnprConnectorService,
         LookupService,
         IdempotencyService,

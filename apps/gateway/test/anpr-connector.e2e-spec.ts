@@ -34,6 +34,12 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     await anpr?.close();
   });
 
+  /** Operation ids announced before each ANPR request, as the lookup's audit intent receives them. */
+  let announced: string[] = [];
+  const beforeCall = async (anprOperationId: string) => {
+    announced.push(anprOperationId);
+  };
+
   const person = () => {
     const e = buildSandboxCatalogue(anpr.registry).entries.find((x) => x.key === 'demo-resident')!;
     return { idANPR: e.idANPR!, generalita: { codiceFiscale: e.codiceFiscale!, cognome: e.cognome!, nome: e.nome! } };
@@ -47,7 +53,7 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
   it.each(['soap', 'pdnd'] as const)('finds a resident of the demo Comune over %s with the Comune settings from the database', async (channel) => {
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { anprChannel: channel });
     const p = person();
-    const res = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId, workstationCode: channel === 'soap' ? undefined : SANDBOX_WORKSTATION_ID, requestId: 'r1' });
+    const res = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId, workstationCode: channel === 'soap' ? undefined : SANDBOX_WORKSTATION_ID, requestId: 'r1', beforeCall });
     expect(res.channel).toBe(channel);
     expect(res.persons).toHaveLength(1);
     expect(res.persons[0].idANPR).toBe(p.idANPR);
@@ -59,20 +65,32 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
   it('numbers every request from the persisted per-Comune counter', async () => {
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { anprChannel: 'soap' });
     const p = person();
-    const a = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId });
-    const b = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId });
+    const a = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId, beforeCall });
+    const b = await sut.lookup(DEMO_COMUNE_ISTAT, query(p.generalita!.codiceFiscale), { operatorId: anpr.operatorId, beforeCall });
+    expect(announced.slice(-2)).toEqual([a.clientOperationId, b.clientOperationId]);
     expect(BigInt(b.clientOperationId)).toBe(BigInt(a.clientOperationId) + 1n);
     const counter = await gw.em.fork().findOneOrFail(AnprOperationCounter, { codiceIstat: DEMO_COMUNE_ISTAT });
     expect(String(counter.lastValue)).toBe(b.clientOperationId);
   });
 
+  it('sends nothing when the hook before the call fails, and refuses a call made outside the connector', async () => {
+    announced = [];
+    const refused = await sut
+      .lookup(DEMO_COMUNE_ISTAT, query(person().generalita!.codiceFiscale), { operatorId: anpr.operatorId, beforeCall: async () => Promise.reject(new Error('audit down')) })
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toBe('audit down');
+    const { IntentOperationIdSource, DbOperationIdSource } = await import('../src/anpr/operation-ids.js');
+    await expect(new IntentOperationIdSource(new DbOperationIdSource(gw.em)).next(DEMO_COMUNE_ISTAT)).rejects.toThrow(/no audit intent/);
+  });
+
   it('maps not found to a typed error and refuses operators the Comune did not register', async () => {
-    const notFound = await sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId }).catch((e) => e);
+    const notFound = await sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId, beforeCall }).catch((e) => e);
     expect(notFound).toBeInstanceOf(AnprError);
     expect(notFound).toMatchObject({ kind: 'not_found' });
-    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: 'SOMEONE-ELSE' })).rejects.toMatchObject({ status: 403 });
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query('RSSMRA85T10A562S'), { operatorId: 'SOMEONE-ELSE', beforeCall })).rejects.toMatchObject({ status: 403 });
     // Lecce registered no ANPR operator with this gateway: refused before any settings are read.
-    await expect(sut.lookup('075035', query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId })).rejects.toMatchObject({ status: 403 });
+    await expect(sut.lookup('075035', query('RSSMRA85T10A562S'), { operatorId: anpr.operatorId, beforeCall })).rejects.toMatchObject({ status: 403 });
   });
 
   it('lets a mediator of the Comune use their own ANPR identity, checked on the loaded user or in the database', async () => {
@@ -82,18 +100,18 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     await em.flush();
     const q = query(person().generalita!.codiceFiscale);
     // The simulator checks operators only through the signed assertion; the gateway's check is what is tested here.
-    const viaQuery = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01' }).catch((e) => e);
-    const viaUser = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator }).catch((e) => e);
+    const viaQuery = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall }).catch((e) => e);
+    const viaUser = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator, beforeCall }).catch((e) => e);
     for (const r of [viaQuery, viaUser]) expect(r).not.toMatchObject({ status: 403 });
     mediator.status = 'suspended' as never;
     await em.flush();
-    await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01' })).rejects.toMatchObject({ status: 403 });
-    await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator })).rejects.toMatchObject({ status: 403 });
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall })).rejects.toMatchObject({ status: 403 });
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator, beforeCall })).rejects.toMatchObject({ status: 403 });
   });
 
   it('stops at a bad secret reference with a message naming it, and never sends the request', async () => {
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: 'env:GERES_TEST_MISSING_PASSWORD' });
-    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query(person().generalita!.codiceFiscale), { operatorId: anpr.operatorId })).rejects.toThrow(/GERES_TEST_MISSING_PASSWORD is not set/);
+    await expect(sut.lookup(DEMO_COMUNE_ISTAT, query(person().generalita!.codiceFiscale), { operatorId: anpr.operatorId, beforeCall })).rejects.toThrow(/GERES_TEST_MISSING_PASSWORD is not set/);
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: `file:${anpr.keystorePasswordFile}` });
   });
 });

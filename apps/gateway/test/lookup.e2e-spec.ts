@@ -1,13 +1,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AuditEvent, Comune, Profile, Workstation } from '#libs/domain';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { AuditEvent, canonicalJson, Comune, IdempotencyRecord, Profile, Workstation } from '#libs/domain';
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
 import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
 import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
 import { wireComuneToSimulator } from '../src/sandbox/anpr-wiring.js';
 import { hashDeviceToken } from '../src/auth/workstation-match.js';
+import { AnprConnectorService } from '../src/anpr/anpr-connector.service.js';
+import { logger } from '../src/common/logger.js';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
 
 /**
@@ -92,7 +95,7 @@ describe.each(backends())('lookup API on $name', (backend) => {
       expect(res.body.type).toBe('urn:geres:problem:subject-not-found');
     });
 
-    it('refuses a wrong check character before ANPR is called, naming the field', async () => {
+    it('refuses a wrong check character before ANPR is called, naming the field, and records the refusal', async () => {
       const before = await gw.em.fork().count(AuditEvent, { outcomeDetail: 'invalid-criteria' });
       const res = await search('top.bari', { criterion: cf('invalid-check-cf') });
       expect(res.status).toBe(400);
@@ -101,7 +104,11 @@ describe.each(backends())('lookup API on $name', (backend) => {
       const bad = await search('top.bari', { criterion: { type: 'generalita', cognome: 'ROSSI' } });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: any) => e.field)).toContain('criterion.nome');
-      expect(await gw.em.fork().count(AuditEvent, { outcomeDetail: 'invalid-criteria' })).toBe(before);
+      await gw.drain();
+      // Audited as a refusal, and no intent: ANPR was never called.
+      expect(await gw.em.fork().count(AuditEvent, { outcomeDetail: 'invalid-criteria' })).toBe(before + 1);
+      const refused = await gw.em.fork().find(AuditEvent, { requestId: res.body.requestId });
+      expect(refused.map((e) => [e.outcome, e.outcomeDetail, e.criterionValue])).toEqual([['denied', 'invalid-criteria', entry('invalid-check-cf').codiceFiscale]]);
     });
   });
 
@@ -138,7 +145,7 @@ describe.each(backends())('lookup API on $name', (backend) => {
       const elsewhere = await search('std.consorzio', { criterion: cf('not-resident-in-comune') });
       expect(elsewhere.body).toMatchObject({ status: 403, type: 'urn:geres:problem:forbidden-by-profile', rule: 'scope_agreed_comuni' });
       await gw.drain();
-      const ev = await gw.em.fork().findOneOrFail(AuditEvent, { requestId: elsewhere.body.requestId });
+      const ev = await gw.em.fork().findOneOrFail(AuditEvent, { requestId: elsewhere.body.requestId, outcome: 'denied' });
       expect(ev.subjects).toContain(entry('not-resident-in-comune').codiceFiscale);
     });
 
@@ -189,8 +196,8 @@ describe.each(backends())('lookup API on $name', (backend) => {
     expect(again.body).toEqual(first.body);
     await gw.drain();
     const events = await gw.em.fork().find(AuditEvent, { criterionValue: entry('married').codiceFiscale });
-    expect(events.map((e) => e.outcomeDetail ?? null).sort()).toEqual(['idempotent_replay', null].sort());
-    expect(new Set(events.map((e) => e.anprOperationId))).toEqual(new Set([first.body.anprOperationId]));
+    expect(events.map((e) => `${e.outcome}:${e.outcomeDetail ?? ''}`).sort()).toEqual(['ok:', 'ok:idempotent_replay', 'pending:anpr_call']);
+    expect(new Set(events.filter((e) => e.outcome !== 'pending').map((e) => e.anprOperationId))).toEqual(new Set([first.body.anprOperationId]));
     const other = await search('top.bari', { criterion: cf('divorced') }, { 'Idempotency-Key': key });
     expect(other.status).toBe(422);
     expect(other.body.type).toBe('urn:geres:problem:idempotency-key-reused');
@@ -204,8 +211,128 @@ describe.each(backends())('lookup API on $name', (backend) => {
     }
     expect(last.status).toBe(429);
     expect(last.body.type).toBe('urn:geres:problem:rate-limited');
+    await gw.drain();
+    // Recorded one event per refused request (no per-minute summary).
+    expect(await gw.em.fork().find(AuditEvent, { requestId: last.body.requestId })).toMatchObject([{ username: 'std.salento', outcome: 'denied', outcomeDetail: 'rate-limited', operation: 'getPerson' }]);
     expect(last.headers['ratelimit-policy']).toBe('"user";q=40;w=60');
     expect(last.headers['ratelimit']).toMatch(/^"user";r=0;t=\d+$/);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  describe('audit of every ANPR call and every refusal', () => {
+    const events = async (requestId: string) =>
+      (await gw.em.fork().find(AuditEvent, { requestId }, { orderBy: { seq: 'asc' } })).map((e) => [e.outcome, e.outcomeDetail ?? null, e.username ?? null]);
+
+    it('writes a durable intent with the operation id sent to ANPR before the outcome event', async () => {
+      const res = await search('admin.consorzio', { criterion: cf('demo-resident') });
+      expect(res.status).toBe(200);
+      await gw.drain();
+      const list = await gw.em.fork().find(AuditEvent, { requestId: res.body.requestId }, { orderBy: { seq: 'asc' } });
+      expect(list.map((e) => [e.outcome, e.outcomeDetail ?? null])).toEqual([
+        ['pending', 'anpr_call'],
+        ['ok', null],
+      ]);
+      expect(list[0].chainId).toBe(list[1].chainId);
+      expect(list[0].anprOperationId).toMatch(/^\d+$/);
+      expect(list[1].anprOperationId).toBe(res.body.anprOperationId);
+    });
+
+    it('records validation refusals, missing tokens, a key in progress and a key reused', async () => {
+      const badSection = await gw.http.post('/v1/persons/search').auth(tokens['admin.consorzio'], { type: 'bearer' }).send({ comune: DEMO_COMUNE_ISTAT, criterion: cf('demo-resident'), motivoRichiesta: 'Pratica 2026/9', sections: ['no-such-section'] });
+      expect(badSection.status).toBe(400);
+      expect(badSection.body.type).toBe('urn:geres:problem:validation-failed');
+      const anonymous = await gw.http.post('/v1/persons/search').send({ comune: DEMO_COMUNE_ISTAT, criterion: cf('demo-resident'), motivoRichiesta: 'x', sections: ['generalita'] });
+      expect(anonymous.status).toBe(401);
+      const anonymousGet = await gw.http.get(`/v1/persons/${entry('demo-resident').codiceFiscale}`).query({ comune: DEMO_COMUNE_ISTAT, sections: 'generalita', motivoRichiesta: 'x' });
+      expect(anonymousGet.status).toBe(401);
+
+      const key = 'in-progress-0001';
+      const body = { comune: DEMO_COMUNE_ISTAT, motivoRichiesta: 'Pratica 2026/1', sections: ['generalita'], criterion: cf('married') };
+      const requestHash = createHash('sha256').update(`POST /v1/persons/search\n${canonicalJson(body)}`).digest('hex');
+      const now = new Date();
+      await gw.em.fork().insert(IdempotencyRecord, { id: `user:${t.users['admin.consorzio'].id}:${key}`, requestHash, state: 'in_progress', createdAt: now, expiresAt: new Date(now.getTime() + 60_000) });
+      const busy = await search('admin.consorzio', { criterion: cf('married') }, { 'Idempotency-Key': key });
+      expect(busy.status).toBe(409);
+      const reused = await search('admin.consorzio', { criterion: cf('divorced') }, { 'Idempotency-Key': key });
+      expect(reused.status).toBe(422);
+
+      await gw.drain();
+      expect(await events(badSection.body.requestId)).toEqual([['denied', 'validation-failed', 'admin.consorzio']]);
+      expect(await events(anonymous.body.requestId)).toEqual([['denied', anonymous.body.type.replace('urn:geres:problem:', ''), null]]);
+      expect(await events(anonymousGet.body.requestId)).toEqual([['denied', anonymousGet.body.type.replace('urn:geres:problem:', ''), null]]);
+      expect(await events(busy.body.requestId)).toEqual([['denied', 'idempotency-in-progress', 'admin.consorzio']]);
+      expect(await events(reused.body.requestId)).toEqual([['denied', 'idempotency-key-reused', 'admin.consorzio']]);
+      const getRefusal = await gw.em.fork().findOneOrFail(AuditEvent, { requestId: anonymousGet.body.requestId });
+      expect(getRefusal).toMatchObject({ operation: 'getPerson', criterionValue: entry('demo-resident').codiceFiscale, targetComune: DEMO_COMUNE_ISTAT });
+    });
+
+    it('re-authorises a replay: after the profile loses the section, the stored answer is refused and the refusal audited', async () => {
+      const key = 'replay-after-change-01';
+      const user = t.users['std.consorzio'].id;
+      const first = await search('std.consorzio', { criterion: cf('demo-resident') }, { 'Idempotency-Key': key });
+      expect(first.status).toBe(200);
+      // Stored encrypted: no personal data in the clear at rest.
+      const stored = await gw.em.fork().findOneOrFail(IdempotencyRecord, { id: `user:${user}:${key}` });
+      expect(stored.responseBody).toMatchObject({ alg: 'A256GCM' });
+      expect(JSON.stringify(stored.responseBody)).not.toContain(entry('demo-resident').codiceFiscale);
+      await gw.em.fork().nativeUpdate(Profile, { user }, { sections: ['residenza'] });
+      try {
+        const replay = await search('std.consorzio', { criterion: cf('demo-resident') }, { 'Idempotency-Key': key });
+        expect(replay.status).toBe(403);
+        expect(replay.body).toMatchObject({ type: 'urn:geres:problem:forbidden-by-profile', rule: 'section_not_allowed:generalita' });
+        expect(replay.headers['idempotent-replayed']).toBeUndefined();
+        await gw.drain();
+        expect(await events(replay.body.requestId)).toEqual([['denied', 'replay:section_not_allowed:generalita', 'std.consorzio']]);
+      } finally {
+        await gw.em.fork().nativeUpdate(Profile, { user }, { sections: ['generalita'] });
+      }
+      const allowedAgain = await search('std.consorzio', { criterion: cf('demo-resident') }, { 'Idempotency-Key': key });
+      expect(allowedAgain.status).toBe(200);
+      expect(allowedAgain.headers['idempotent-replayed']).toBe('true');
+      expect(allowedAgain.body).toEqual(first.body);
+    });
+
+    it('answers an internal fault with a logged 500 carrying the request id and none of its message', async () => {
+      const connector = gw.app.get(AnprConnectorService);
+      const spy = jest.spyOn(connector, 'lookup').mockRejectedValueOnce(new TypeError('cannot read properties of undefined at /srv/geres/dist/secret.js'));
+      const logged = jest.spyOn(logger, 'error');
+      try {
+        const res = await search('admin.consorzio', { criterion: cf('demo-resident') });
+        expect(res.status).toBe(500);
+        expect(res.body).toMatchObject({ type: 'urn:geres:problem:internal-error', requestId: res.headers['x-request-id'] });
+        expect(JSON.stringify(res.body)).not.toMatch(/secret|undefined|srv/);
+        expect(logged.mock.calls.some(([obj]) => (obj as { requestId?: string })?.requestId === res.body.requestId)).toBe(true);
+        await gw.drain();
+        expect(await events(res.body.requestId)).toEqual([['error', 'internal: TypeError', 'admin.consorzio']]);
+      } finally {
+        spy.mockRestore();
+        logged.mockRestore();
+      }
+    });
+
+    it('answers a refused connection and an unreadable secret as anpr-unavailable without internal detail', async () => {
+      const em = gw.em.fork();
+      const comune = await em.findOneOrFail(Comune, { codiceIstat: DEMO_COMUNE_ISTAT });
+      const { anprSoapUrl, keystorePasswordRef } = comune;
+      try {
+        await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { anprSoapUrl: 'http://127.0.0.1:1' });
+        const down = await search('admin.consorzio', { criterion: cf('demo-resident') });
+        expect(down.status).toBe(503);
+        expect(down.body).toMatchObject({ type: 'urn:geres:problem:anpr-unavailable', detail: 'ANPR is unavailable or did not answer in time; try again later' });
+        expect(JSON.stringify(down.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|:1\b/);
+        await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { anprSoapUrl, keystorePasswordRef: 'file:/nonexistent/geres-keystore-password' });
+        const secret = await search('admin.consorzio', { criterion: cf('demo-resident') });
+        expect(secret.status).toBe(503);
+        expect(secret.body.type).toBe('urn:geres:problem:anpr-unavailable');
+        expect(JSON.stringify(secret.body)).not.toMatch(/nonexistent|ENOENT|keystore/);
+        await gw.drain();
+        const [downEvent] = await gw.em.fork().find(AuditEvent, { requestId: down.body.requestId, outcome: 'error' });
+        expect(downEvent.outcomeDetail).toMatch(/^anpr-unavailable: .+/);
+        const [secretEvent] = await gw.em.fork().find(AuditEvent, { requestId: secret.body.requestId, outcome: 'error' });
+        expect(secretEvent.outcomeDetail).toMatch(/^anpr-unavailable: .*nonexistent/);
+      } finally {
+        await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { anprSoapUrl, keystorePasswordRef });
+      }
+    });
   });
 });

@@ -61,7 +61,8 @@ export type WorkstationPolicy = (typeof WORKSTATION_POLICIES)[number];
 export const ANPR_ENVIRONMENTS = ['FREE', 'TEST', 'PRE', 'PROD'] as const;
 export const ANPR_CHANNELS = ['soap', 'pdnd'] as const;
 
-export const AUDIT_OUTCOMES = ['ok', 'not_found', 'denied', 'error'] as const;
+/** `pending`: the intent recorded before an ANPR call; the call's outcome follows as its own event. */
+export const AUDIT_OUTCOMES = ['ok', 'not_found', 'denied', 'error', 'pending'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export const ACCESS_EVENTS = ['login_success', 'login_failure', 'login_throttled', 'logout', 'token_refresh', 'function'] as const;

@@ -6,7 +6,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { problem } from '../common/problem.js';
 import { AnprRouter } from './anpr-router.js';
 import { toAnprSettings } from './anpr-settings.js';
-import { DbOperationIdSource } from './operation-ids.js';
+import { beforeAnprCall, DbOperationIdSource, IntentOperationIdSource } from './operation-ids.js';
 import { TablePlaceResolver } from './place-resolver.js';
 import { keystorePath, resolveSecret } from './secret-ref.js';
 
@@ -21,6 +21,12 @@ export interface ConnectorCaller {
    * then checked on it instead of with a query.
    */
   user?: User;
+  /**
+   * Runs once per ANPR request, with its operation id (idOperazioneComune / idOperazioneClient),
+   * after the id is allocated and before the request is sent; the request is not sent unless it
+   * resolves. The lookup writes its durable audit intent here.
+   */
+  beforeCall: (anprOperationId: string) => Promise<void>;
 }
 
 /**
@@ -40,7 +46,7 @@ export class AnprConnectorService implements OnModuleInit {
   async onModuleInit() {
     const known = await this.em.fork().find(Comune, {}, { fields: ['codiceIstat', 'nome', 'provincia'] });
     this.places = new TablePlaceResolver(known, this.config.anprTablesDir);
-    this.router = new AnprRouter(new DbOperationIdSource(this.em), this.places);
+    this.router = new AnprRouter(new IntentOperationIdSource(new DbOperationIdSource(this.em)), this.places);
   }
 
   /** `target` is the Comune's ISTAT code, or the entity when the caller has already loaded it. */
@@ -60,7 +66,7 @@ export class AnprConnectorService implements OnModuleInit {
     };
     ctx.workstation = await this.workstationFor(em, comune, caller.workstationCode);
     await this.learnPlaces(em, query);
-    return this.router.findPersons(query, ctx);
+    return beforeAnprCall.run(caller.beforeCall, () => this.router.findPersons(query, ctx));
   }
 
   /** Comuni registered after start-up are named from the database when a criterion uses them. */

@@ -1,6 +1,6 @@
 import type { AnprCallContext, AnprPort, LookupResult, PersonQuery, PlaceResolver } from '#libs/anpr';
 import { PdndAnprAdapter, SoapAnprAdapter } from '#libs/anpr';
-import type { DbOperationIdSource } from './operation-ids.js';
+import type { IntentOperationIdSource } from './operation-ids.js';
 
 /**
  * The gateway's AnprPort: one adapter per channel, chosen per call by the setting of the Comune the
@@ -11,7 +11,7 @@ export class AnprRouter implements AnprPort {
   private readonly soap: SoapAnprAdapter;
   private readonly pdnd: PdndAnprAdapter;
 
-  constructor(operationIds: DbOperationIdSource, places?: PlaceResolver) {
+  constructor(operationIds: IntentOperationIdSource, places?: PlaceResolver) {
     this.soap = new SoapAnprAdapter({ operationIds, places, defaultIdApplicazione: 'GERES', application: { nome: 'GeRes', fornitore: 'GeRes' } });
     this.pdnd = new PdndAnprAdapter({ operationIds });
   }

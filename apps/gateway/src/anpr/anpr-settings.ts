@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { AnprEnvironment, ComuneAnprSettings } from '#libs/anpr';
 import type { Comune } from '#libs/domain';
-import { keystorePath, resolveSecret } from './secret-ref.js';
+import { AnprConfigurationError, keystorePath, readReferencedFile, resolveSecret } from './secret-ref.js';
 
 /**
  * The adapters' view of a Comune: endpoints, channel, keystores and PDND client, with secrets
@@ -16,8 +15,8 @@ export function toAnprSettings(c: Comune, timeoutMs?: number): ComuneAnprSetting
     timeoutMs,
   };
   if (c.anprChannel === 'soap') {
-    if (!c.anprSoapUrl) throw new Error(`Comune ${c.codiceIstat}: anprSoapUrl is not configured`);
-    if (!c.keystoreRef || !c.keystorePasswordRef) throw new Error(`Comune ${c.codiceIstat}: keystoreRef and keystorePasswordRef are required for SOAP`);
+    if (!c.anprSoapUrl) throw new AnprConfigurationError(`Comune ${c.codiceIstat}: anprSoapUrl is not configured`);
+    if (!c.keystoreRef || !c.keystorePasswordRef) throw new AnprConfigurationError(`Comune ${c.codiceIstat}: keystoreRef and keystorePasswordRef are required for SOAP`);
     settings.soap = {
       baseUrl: c.anprSoapUrl,
       service: c.anprSoapService,
@@ -31,10 +30,10 @@ export function toAnprSettings(c: Comune, timeoutMs?: number): ComuneAnprSetting
         password: resolveSecret(c.anprTlsKeystorePasswordRef, `Comune ${c.codiceIstat} TLS keystore password`),
       };
     }
-    if (c.anprTlsCaRef) settings.soap.tlsCaPem = readFileSync(keystorePath(c.anprTlsCaRef), 'utf8');
+    if (c.anprTlsCaRef) settings.soap.tlsCaPem = readReferencedFile(c.anprTlsCaRef, `Comune ${c.codiceIstat} TLS CA`);
   } else {
     const p = c.anprPdnd;
-    if (!c.anprPdndUrl || !p) throw new Error(`Comune ${c.codiceIstat}: anprPdndUrl and anprPdnd are required for PDND`);
+    if (!c.anprPdndUrl || !p) throw new AnprConfigurationError(`Comune ${c.codiceIstat}: anprPdndUrl and anprPdnd are required for PDND`);
     settings.pdnd = {
       baseUrl: c.anprPdndUrl,
       audienceBaseUrl: p.audienceBaseUrl,

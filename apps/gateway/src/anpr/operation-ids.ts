@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EntityManager } from '@mikro-orm/core';
 import { AnprOperationCounter } from '#libs/domain';
 
@@ -45,5 +46,25 @@ export class DbOperationIdSource {
       }
     }
     this.known.add(istat);
+  }
+}
+
+/**
+ * What must happen once an ANPR call has its operation id and before the request leaves: the
+ * connector runs each call inside `beforeAnprCall.run(hook, …)`; the adapters take their id from
+ * `IntentOperationIdSource`, which awaits the hook (the durable audit intent) before handing it out.
+ */
+export const beforeAnprCall = new AsyncLocalStorage<(anprOperationId: string) => Promise<void>>();
+
+export class IntentOperationIdSource {
+  constructor(private readonly ids: DbOperationIdSource) {}
+
+  async next(scope: string | { codiceIstat: string }): Promise<string> {
+    const hook = beforeAnprCall.getStore();
+    // Refusing is safer than calling ANPR with no record of it.
+    if (!hook) throw new Error('ANPR call outside AnprConnectorService.lookup: no audit intent to write');
+    const id = await this.ids.next(scope);
+    await hook(id);
+    return id;
   }
 }

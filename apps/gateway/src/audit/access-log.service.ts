@@ -1,7 +1,7 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, type RequiredEntityData } from '@mikro-orm/core';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { AccessLog, type AccessEventKind } from '#libs/domain';
-import { logger } from '../common/logger.js';
+import { GroupCommitWriter } from './group-commit-writer.js';
 
 export interface AccessInput {
   event: AccessEventKind;
@@ -16,40 +16,24 @@ export interface AccessInput {
   monitored?: boolean;
 }
 
-/** Records logins, logouts and functions used (R-TRACE-2), batching inserts like the audit trail. */
+/** Records logins, logouts and functions used (R-TRACE-2), group-committed like the audit trail. */
 @Injectable()
 export class AccessLogService implements OnApplicationShutdown {
-  private queue: Array<{ row: AccessInput & { time: Date }; resolve: () => void; reject: (e: unknown) => void }> = [];
-  private flushing: Promise<void> | null = null;
+  private readonly writer: GroupCommitWriter<RequiredEntityData<AccessLog>>;
 
-  constructor(private readonly em: EntityManager) {}
-
-  record(input: AccessInput): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row: { monitored: true, ...input, time: new Date() }, resolve, reject });
-      if (!this.flushing) this.flushing = this.flush();
+  constructor(private readonly em: EntityManager) {
+    this.writer = new GroupCommitWriter('access log', async (rows) => {
+      await this.em.fork().insertMany(AccessLog, rows);
     });
   }
 
-  private async flush() {
-    try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, 500);
-        try {
-          await this.em.fork().insertMany(AccessLog, batch.map((b) => b.row) as any);
-          batch.forEach((b) => b.resolve());
-        } catch (e) {
-          logger.error({ err: e }, 'access log write failed');
-          batch.forEach((b) => b.reject(e));
-        }
-      }
-    } finally {
-      this.flushing = null;
-    }
+  /** Resolves once the entry is stored; a failed write is logged by the writer and rejects. */
+  record(input: AccessInput): Promise<void> {
+    return this.writer.write({ monitored: true, ...input, time: new Date() });
   }
 
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  drain(): Promise<void> {
+    return this.writer.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {

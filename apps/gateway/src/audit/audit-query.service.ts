@@ -1,6 +1,6 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessLog, AuditChain, AuditEvent, User, verifyChain, type ChainReport } from '#libs/domain';
+import { AccessLog, AuditEvent, User } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import type { Principal } from '../auth/principal.js';
 import { AreaService } from '../governance/area.service.js';
@@ -95,33 +95,4 @@ export class AuditQueryService {
     });
     return { items: items.map(mapAccessLog), page: q.page, pageSize: q.pageSize, total };
   }
-
-  /** Verifies every chain; the first broken link of each is named. */
-  async verify(): Promise<{ ok: boolean; chains: ChainReport[]; events: number }> {
-    return verifyAuditTrail(this.em.fork(), this.config.auditChainKey);
-  }
-}
-
-export async function verifyAuditTrail(em: EntityManager, key?: string): Promise<{ ok: boolean; chains: ChainReport[]; events: number }> {
-  const heads = await em.find(AuditChain, {}, { orderBy: { startedAt: 'asc' } });
-  const fromEvents = (await em.getConnection().execute('select distinct chain_id as chainId from audit_event')) as Array<{ chainId: string }>;
-  const ids = [...new Set([...heads.map((h) => h.id), ...fromEvents.map((r) => r.chainId)])];
-  const chains: ChainReport[] = [];
-  for (const id of ids) {
-    const head = heads.find((h) => h.id === id) ?? null;
-    async function* pages() {
-      let after = 0;
-      for (;;) {
-        const batch = await em.fork().find(AuditEvent, { chainId: id, seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: 1000 });
-        if (!batch.length) return;
-        yield* batch;
-        after = batch[batch.length - 1].seq;
-      }
-    }
-    const report = await verifyChain(id, pages(), head, key);
-    if (!head && report.ok) {
-      chains.push({ chainId: id, events: report.events, ok: false, break: { chainId: id, eventId: null, seq: 0, reason: 'head_mismatch', message: `chain ${id} has events but no recorded head` } });
-    } else chains.push(report);
-  }
-  return { ok: chains.every((c) => c.ok), chains, events: chains.reduce((n, c) => n + c.events, 0) };
 }

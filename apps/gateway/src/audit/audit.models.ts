@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { AccessEventKind, AuditOutcome } from '#libs/domain';
+import type { AccessEventKind, AuditOutcome, ChainBreakReason } from '#libs/domain';
 import { apiEnum } from '../common/api-enums.js';
 import { PageInfo } from '../common/page.model.js';
 
@@ -82,10 +82,10 @@ export class AuditEventView {
   @ApiProperty({ ...apiEnum('AuditOutcome'), description: 'How the request ended.', example: 'ok' })
   outcome!: AuditOutcome;
 
-  @ApiProperty({ type: String, nullable: true, description: 'For `denied`, the rule that denied; for `error`, the error class.', example: null })
+  @ApiProperty({ type: String, nullable: true, description: 'For `denied`, the rule that denied (or the problem type of a refusal before the lookup ran); for `error`, the error class and cause; for `pending`, anpr_call.', example: null })
   outcomeDetail!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The operation id sent to ANPR.', example: '100000000042' })
+  @ApiProperty({ type: String, nullable: true, description: 'For a `pending` intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR\'s own id (idOperazioneANPR).', example: '100000000042' })
   anprOperationId!: string | null;
 
   @ApiProperty({ type: 'integer', nullable: true, minimum: 0, description: 'Time spent on the request, in milliseconds.', example: 184 })
@@ -143,12 +143,12 @@ export class AccessLogPage extends PageInfo {
   items!: AccessLogView[];
 }
 
-@ApiSchema({ description: 'The first broken link of a chain.' })
+@ApiSchema({ description: 'A broken link of a chain.' })
 export class ChainBreakView {
   @ApiProperty({ format: 'uuid', description: 'The chain.', example: 'c4a1f0d2-8e3b-4f6a-9b2c-1d0e3f4a5b6c' })
   chainId!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'The first event that does not verify (for a missing tail, the last good one).', example: '1043' })
+  @ApiProperty({ type: String, nullable: true, description: 'The event that does not verify (for a missing tail, the last good one; null when the event or chain is gone).', example: '1043' })
   eventId!: string | null;
 
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Its position in the chain.', example: 3 })
@@ -159,7 +159,7 @@ export class ChainBreakView {
     description: 'Why the chain breaks here.',
     example: 'hash_mismatch',
   })
-  reason!: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'missing_tail' | 'head_mismatch';
+  reason!: ChainBreakReason;
 
   @ApiProperty({ description: 'Explanation.', example: 'event 1043 was modified after it was written' })
   message!: string;
@@ -176,8 +176,35 @@ export class ChainReportView {
   @ApiProperty({ description: 'Every event verifies and the chain reaches its recorded head.', example: true })
   ok!: boolean;
 
-  @ApiPropertyOptional({ type: () => ChainBreakView, description: 'Present when ok is false.' })
+  @ApiPropertyOptional({ type: () => ChainBreakView, description: 'The first of breaks; present when ok is false.' })
   break?: ChainBreakView;
+
+  @ApiProperty({ type: () => [ChainBreakView], description: 'Every broken link of the chain, in chain order (empty when ok).' })
+  breaks!: ChainBreakView[];
+}
+
+@ApiSchema({ description: 'A checkpoint line that does not verify.' })
+export class CheckpointLineView {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Line number in the checkpoint file.', example: 12 })
+  line!: number;
+
+  @ApiProperty({ description: 'What is wrong with it.', example: 'checkpoint line 12 (2026-12-03T10:00:00.000Z) fails its signature: edited, forged, or signed with another key' })
+  message!: string;
+}
+
+@ApiSchema({ description: 'The checkpoint file the chains were checked against.' })
+export class CheckpointCheckView {
+  @ApiProperty({ description: 'Path of the checkpoint file.', example: '/var/lib/geres/audit-checkpoints.jsonl' })
+  file!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Checkpoint lines read.', example: 1440 })
+  lines!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Lines whose signature verifies (their chain heads were checked).', example: 1440 })
+  valid!: number;
+
+  @ApiProperty({ type: () => [CheckpointLineView], description: 'Lines that do not verify; any makes ok false.' })
+  invalid!: CheckpointLineView[];
 }
 
 @ApiSchema({ description: 'The verification of the whole audit trail.' })
@@ -190,4 +217,7 @@ export class AuditVerification {
 
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Events checked over all chains.', example: 1042 })
   events!: number;
+
+  @ApiPropertyOptional({ type: () => CheckpointCheckView, description: 'Present when the gateway writes checkpoints and the file exists.' })
+  checkpoints?: CheckpointCheckView;
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, type RequiredEntityData } from '@mikro-orm/core';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { AuditChain, AuditEvent, GENESIS_HASH, hashEvent, type AuditOutcome, type ChainedFields } from '#libs/domain';
+import { AUDIT_LIST_ITEM_LENGTH, AUDIT_TEXT_LENGTHS, AuditChain, AuditEvent, GENESIS_HASH, hashEvent, storableText, type AuditOutcome, type ChainedFields } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
-import { logger } from '../common/logger.js';
+import { GroupCommitWriter } from './group-commit-writer.js';
 
 export interface AuditInput {
   requestId: string;
@@ -30,18 +30,61 @@ export interface AuditInput {
   time?: Date;
 }
 
-interface Pending {
-  fields: Omit<ChainedFields, 'chainId' | 'seq' | 'prevHash'>;
-  resolve: () => void;
-  reject: (e: unknown) => void;
+const AUDITED = new WeakSet<object>();
+
+/**
+ * Marks an error whose refusal or failure is already in the audit trail, so that the record made
+ * where every error response passes (the lookup's refusal auditor) does not record it twice.
+ */
+export function markAudited<E extends object>(error: E): E {
+  AUDITED.add(error);
+  return error;
+}
+
+export const isAudited = (error: unknown): boolean => typeof error === 'object' && error !== null && AUDITED.has(error);
+
+type Unchained = Omit<ChainedFields, 'chainId' | 'seq' | 'prevHash'>;
+
+const text = (value: string | undefined, field: keyof typeof AUDIT_TEXT_LENGTHS) => storableText(value, AUDIT_TEXT_LENGTHS[field]);
+
+/**
+ * The event as the database will store it: every text well-formed, without NUL and cut to its
+ * column (see `storableText`), the time to the millisecond. Hashing this form, and only this
+ * form, is what makes the hash of an event read back equal the hash written, whatever the input.
+ */
+export function storableAuditFields(input: AuditInput): Unchained {
+  return {
+    // Millisecond precision is what both MariaDB DATETIME(3) and SQLite keep.
+    time: new Date(Math.floor((input.time ?? new Date()).getTime())),
+    requestId: text(input.requestId, 'requestId') ?? '',
+    userId: text(input.userId, 'userId'),
+    username: text(input.username, 'username'),
+    enteId: text(input.enteId, 'enteId'),
+    applicationId: text(input.applicationId, 'applicationId'),
+    anprOperatorId: text(input.anprOperatorId, 'anprOperatorId'),
+    workstation: text(input.workstation, 'workstation'),
+    clientIp: text(input.clientIp, 'clientIp'),
+    targetComune: text(input.targetComune, 'targetComune'),
+    operation: text(input.operation, 'operation') ?? '',
+    purpose: text(input.purpose, 'purpose'),
+    motivoRichiesta: text(input.motivoRichiesta, 'motivoRichiesta'),
+    criterionType: text(input.criterionType, 'criterionType'),
+    criterionValue: text(input.criterionValue, 'criterionValue'),
+    subjects: (input.subjects ?? []).map((x) => storableText(String(x), AUDIT_LIST_ITEM_LENGTH)),
+    sections: (input.sections ?? []).map((x) => storableText(String(x), AUDIT_LIST_ITEM_LENGTH)),
+    outcome: text(input.outcome, 'outcome') ?? '',
+    outcomeDetail: text(input.outcomeDetail, 'outcomeDetail'),
+    anprOperationId: text(input.anprOperationId, 'anprOperationId'),
+    latencyMs: input.latencyMs === undefined || input.latencyMs === null ? undefined : Math.round(Number(input.latencyMs)),
+    monitored: input.monitored ?? true,
+  };
 }
 
 /**
- * Appends audit events to this instance's own hash chain. Hashing happens in memory as events
- * arrive (JavaScript runs one callback at a time, so the chain order is the call order); writes are
- * group-committed: while one batch is being written the next one collects, so a busy instance does
- * one INSERT per batch rather than one per request, and instances never contend for a lock.
- * `record()` resolves once the event is durable.
+ * Appends audit events to this instance's own hash chain. Events are made storable first (above),
+ * then linked and hashed as their batch is written, in call order; writes are group-committed
+ * (GroupCommitWriter), so a busy instance does one INSERT per batch rather than one per request,
+ * and instances never contend for a lock. `record()` resolves once the event is durable.
  */
 @Injectable()
 export class AuditService implements OnApplicationShutdown {
@@ -49,75 +92,28 @@ export class AuditService implements OnApplicationShutdown {
   private seq = 0;
   private prevHash = GENESIS_HASH;
   private started = false;
-  private queue: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly writer: GroupCommitWriter<Unchained>;
 
   constructor(
     private readonly em: EntityManager,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
-
-  record(input: AuditInput): Promise<void> {
-    const fields: Omit<ChainedFields, 'chainId' | 'seq' | 'prevHash'> = {
-      // Millisecond precision is what both MariaDB DATETIME(3) and SQLite keep.
-      time: new Date(Math.floor((input.time ?? new Date()).getTime())),
-      requestId: input.requestId,
-      userId: input.userId,
-      username: input.username,
-      enteId: input.enteId,
-      applicationId: input.applicationId,
-      anprOperatorId: input.anprOperatorId,
-      workstation: input.workstation,
-      clientIp: input.clientIp,
-      targetComune: input.targetComune,
-      operation: input.operation,
-      purpose: input.purpose,
-      motivoRichiesta: input.motivoRichiesta,
-      criterionType: input.criterionType,
-      criterionValue: input.criterionValue,
-      subjects: input.subjects ?? [],
-      sections: input.sections ?? [],
-      outcome: input.outcome,
-      outcomeDetail: input.outcomeDetail,
-      anprOperationId: input.anprOperationId,
-      latencyMs: input.latencyMs,
-      monitored: input.monitored ?? true,
-    };
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ fields, resolve, reject });
-      this.kick();
-    });
+  ) {
+    this.writer = new GroupCommitWriter('audit', (batch) => this.write(batch));
   }
 
-  private kick() {
-    if (this.flushing) return;
-    this.flushing = (async () => {
-      try {
-        while (this.queue.length) {
-          const batch = this.queue.splice(0, 500);
-          try {
-            await this.write(batch);
-            batch.forEach((p) => p.resolve());
-          } catch (e) {
-            logger.error({ err: e, chainId: this.chainId }, 'audit write failed');
-            batch.forEach((p) => p.reject(e));
-          }
-        }
-      } finally {
-        this.flushing = null;
-      }
-    })();
+  record(input: AuditInput): Promise<void> {
+    return this.writer.write(storableAuditFields(input));
   }
 
   /**
    * Links and hashes the batch, writes it and moves the chain head in one transaction. The
    * in-memory head only advances once the transaction commits, so a failed write leaves no gap.
    */
-  private async write(batch: Pending[]) {
+  private async write(batch: Unchained[]) {
     let seq = this.seq;
     let prevHash = this.prevHash;
-    const rows = batch.map((p) => {
-      const row: ChainedFields = { ...p.fields, chainId: this.chainId, seq: ++seq, prevHash };
+    const rows = batch.map((fields) => {
+      const row: ChainedFields = { ...fields, chainId: this.chainId, seq: ++seq, prevHash };
       const hash = hashEvent(row, this.config.auditChainKey);
       prevHash = hash;
       return { ...row, hash };
@@ -125,9 +121,9 @@ export class AuditService implements OnApplicationShutdown {
     const em = this.em.fork();
     await em.transactional(async (tx) => {
       if (!this.started) {
-        await tx.insert(AuditChain, { id: this.chainId, lastSeq: 0, lastHash: GENESIS_HASH, instance: this.config.instanceName, startedAt: new Date() });
+        await tx.insert(AuditChain, { id: this.chainId, lastSeq: 0, lastHash: GENESIS_HASH, instance: this.config.instanceName.slice(0, 100), startedAt: new Date() });
       }
-      await tx.insertMany(AuditEvent, rows as any);
+      await tx.insertMany(AuditEvent, rows as RequiredEntityData<AuditEvent>[]);
       await tx.nativeUpdate(AuditChain, { id: this.chainId }, { lastSeq: seq, lastHash: prevHash });
     });
     this.started = true;
@@ -136,8 +132,8 @@ export class AuditService implements OnApplicationShutdown {
   }
 
   /** Waits for every queued event to be written (used at shutdown and by tests). */
-  async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  drain(): Promise<void> {
+    return this.writer.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {

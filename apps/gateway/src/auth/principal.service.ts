@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Application, Convenzione, User, Workstation } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { problem, type ProblemType } from '../common/problem.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, markAudited } from '../audit/audit.service.js';
 import type { Principal } from './principal.js';
 import { recognises } from './workstation-match.js';
 
@@ -117,6 +117,6 @@ export class PrincipalService {
       outcomeDetail: rule,
       monitored: who.user?.role !== 'STANDARDPS',
     });
-    throw problem(type, detail, { rule });
+    throw markAudited(problem(type, detail, { rule }));
   }
 }

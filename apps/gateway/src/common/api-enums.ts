@@ -3,6 +3,7 @@ import {
   ANPR_CHANNELS,
   ANPR_ENVIRONMENTS,
   AUDIT_OUTCOMES,
+  CHAIN_BREAK_REASONS,
   ENTE_KINDS,
   LOOKUP_SECTIONS,
   NON_RESIDENT_VISURA_POLICIES,
@@ -32,11 +33,13 @@ export const API_ENUMS = {
   AnprSoapService: { values: ['3002', 'E002'] as const, description: 'ANPR SOAP service for lookups: 3002 (a Comune\'s registry office) or E002 (consultazione for enti).' },
   UserStatus: { values: ['active', 'suspended'] as const, description: 'A suspended user cannot log in and their tokens stop working.' },
   ApplicationStatus: { values: ['active', 'revoked'] as const, description: 'A revoked application can no longer obtain or use tokens.' },
-  AuditOutcome: { values: AUDIT_OUTCOMES, description: 'How a request ended: ok, not_found (no subject), denied (by a rule) or error.' },
+  AuditOutcome: { values: AUDIT_OUTCOMES, description: 'How a request ended: ok, not_found (no subject), denied (by a rule) or error; pending is the intent written before an ANPR call, followed by the event of its outcome.' },
   AccessEventKind: { values: ACCESS_EVENTS, description: 'The kind of access-log entry.' },
   ChainBreakReason: {
-    values: ['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'missing_tail', 'head_mismatch'] as const,
-    description: 'Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no recorded head.',
+    values: CHAIN_BREAK_REASONS,
+    description:
+      'Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no (or another) recorded head; ' +
+      'against the checkpoints: a checkpointed chain is gone, events it recorded are gone, the chain differs from what it recorded, or a checkpoint line fails its signature.',
   },
 } as const;
 

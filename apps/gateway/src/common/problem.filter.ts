@@ -31,9 +31,27 @@ export function validationProblem(errors: ValidationError[]): ProblemException {
   return problem('validation-failed', out.map((e) => e.message).join('; '), { errors: out });
 }
 
-/** Renders every error as application/problem+json carrying the request id. */
+/** What the filter decided about an error, for observers that record refusals (e.g. the lookup's audit). */
+export interface RenderedProblem {
+  status: number;
+  type: ProblemType;
+  detail?: string;
+}
+
+export interface ProblemObserver {
+  /** Called before the answer is sent; the answer waits for the returned promise (errors are logged, never answered). */
+  observe(req: Request, exception: unknown, problem: RenderedProblem): Promise<void> | void;
+}
+
+/**
+ * Renders every error as application/problem+json carrying the request id. An error that is not
+ * a known HTTP error is a fault of ours: it is logged with the request id and answered as a 500
+ * `internal-error` whose detail never carries the error's own message.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly observers: ProblemObserver[] = []) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
@@ -57,8 +75,13 @@ export class ProblemFilter implements ExceptionFilter {
         type = 'validation-failed';
         detail = messages.join('; ');
         extensions = { errors: messages.map((m: string) => ({ field: m.split(' ')[0], message: m })) };
+      } else if (status >= 500) {
+        // A 5xx that is not a ProblemException was not worded for callers: it may hold internals.
+        type = STATUS_TO_TYPE[status] ?? 'internal-error';
+        detail = 'An unexpected error occurred; quote the request id when reporting it';
+        logger.error({ err: exception, requestId }, 'server error');
       } else {
-        type = STATUS_TO_TYPE[status] ?? (status >= 500 ? 'internal-error' : 'bad-request');
+        type = STATUS_TO_TYPE[status] ?? 'bad-request';
         detail = typeof body?.message === 'string' ? body.message : exception.message;
       }
     } else if ((exception as any)?.type === 'entity.too.large') {
@@ -76,18 +99,32 @@ export class ProblemFilter implements ExceptionFilter {
       logger.error({ err: exception, requestId }, 'unhandled error');
     }
 
-    if (typeof extensions.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(extensions.retryAfterSeconds));
-    res
-      .status(status)
-      .type('application/problem+json')
-      .json({
-        type: problemTypeUri(type),
-        title: PROBLEM_TYPES[type].title,
-        status,
-        detail,
-        instance: req.originalUrl?.split('?')[0],
-        requestId,
-        ...extensions,
-      });
+    const send = () => {
+      if (res.headersSent) return;
+      if (typeof extensions.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(extensions.retryAfterSeconds));
+      res
+        .status(status)
+        .type('application/problem+json')
+        .json({
+          type: problemTypeUri(type),
+          title: PROBLEM_TYPES[type].title,
+          status,
+          detail,
+          instance: req.originalUrl?.split('?')[0],
+          requestId,
+          ...extensions,
+        });
+    };
+    if (!this.observers.length) return send();
+    const rendered: RenderedProblem = { status, type, detail };
+    void Promise.all(
+      this.observers.map(async (o) => {
+        try {
+          await o.observe(req, exception, rendered);
+        } catch (err) {
+          logger.error({ err, requestId }, 'recording an error response failed');
+        }
+      }),
+    ).then(send);
   }
 }

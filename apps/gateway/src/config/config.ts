@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+
 /**
  * Configuration from the environment, validated once at start-up. A bad or missing variable stops
  * the process with a message naming it, rather than failing later on the first request.
@@ -22,8 +24,15 @@ export interface GatewayConfig {
   refreshTokenTtlSeconds: number;
   /** Absolute lifetime of a login's refresh family: rotation never extends a login past it. */
   refreshFamilyMaxSeconds: number;
-  /** HMAC key for the audit chain; when absent the chain uses plain SHA-256. */
+  /**
+   * HMAC key for the audit chain (required outside the sandbox); checkpoint signatures and the
+   * encryption of stored idempotent answers use keys derived from it. Sandbox without it: SHA-256.
+   */
   auditChainKey?: string;
+  /** Append-only file the chain heads are checkpointed to; undefined only for an in-memory sandbox. */
+  auditCheckpointFile?: string;
+  /** Seconds between two checkpoints (one is also written at shutdown). */
+  auditCheckpointIntervalSeconds: number;
   /** Name of this instance in the audit chain heads. */
   instanceName: string;
   /** Failed logins allowed per (user or client id, address) before the growing delays start. */
@@ -115,6 +124,15 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   if (auditChainKey !== undefined && auditChainKey.length < 16) {
     throw new ConfigError('AUDIT_CHAIN_KEY', 'must be at least 16 characters');
   }
+  if (!sandbox && !auditChainKey) {
+    throw new ConfigError('AUDIT_CHAIN_KEY', 'is required outside sandbox mode (at least 16 characters): without it anyone who can write to the database can rewrite the audit trail undetected');
+  }
+  const sqlitePath = env.SQLITE_PATH || `${env.GERES_SANDBOX_DIR || '.sandbox'}/geres.sqlite`;
+  // In the sandbox the checkpoints sit beside its database file; an in-memory database has none.
+  const auditCheckpointFile = env.AUDIT_CHECKPOINT_FILE || (sandbox && !databaseUrl && sqlitePath !== ':memory:' ? join(dirname(sqlitePath), 'audit-checkpoints.jsonl') : undefined);
+  if (!sandbox && !auditCheckpointFile) {
+    throw new ConfigError('AUDIT_CHECKPOINT_FILE', 'is required outside sandbox mode: an append-only file (e.g. on another host or with chattr +a) where the audit chain heads are checkpointed');
+  }
   const metricsToken = env.METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && metricsToken.length < 16) {
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
@@ -131,7 +149,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     sandbox,
     databaseUrl,
     sandboxDir: env.GERES_SANDBOX_DIR || '.sandbox',
-    sqlitePath: env.SQLITE_PATH || `${env.GERES_SANDBOX_DIR || '.sandbox'}/geres.sqlite`,
+    sqlitePath,
     redisUrl,
     jwtSigningKeyFile: env.JWT_SIGNING_KEY_FILE || undefined,
     jwtIssuer: env.JWT_ISSUER || 'geres',
@@ -140,6 +158,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 8 * 3600, 300, 30 * 86400),
     refreshFamilyMaxSeconds: int(env, 'REFRESH_FAMILY_MAX_SECONDS', 12 * 3600, 300, 90 * 86400),
     auditChainKey,
+    auditCheckpointFile,
+    auditCheckpointIntervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, 1, 86400),
     instanceName: env.INSTANCE_NAME || `gateway-${process.pid}`,
     loginThrottleFreeFailures: int(env, 'LOGIN_THROTTLE_FREE_FAILURES', 3, 1, 100),
     loginThrottleAccountFreeFailures: int(env, 'LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES', 50, 1, 10_000),

@@ -6,10 +6,9 @@ import { ApplicationAllowed } from '../auth/guards.js';
 import { CurrentPrincipal, CurrentRequest, type Principal, type RequestMeta } from '../auth/principal.js';
 import { ApiCaller } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
-import { IdempotencyService } from './idempotency.service.js';
 import { GetPersonQuery, SearchPersonsDto } from './lookup.dto.js';
 import { PersonSearchResult, Usage } from './lookup.models.js';
-import { LookupService, type LookupResponse } from './lookup.service.js';
+import { LookupService } from './lookup.service.js';
 import { RateLimitInterceptor } from './rate-limit.interceptor.js';
 
 const CF = /^[A-Za-z0-9]{16}$/;
@@ -18,10 +17,7 @@ const ID_ANPR = /^[A-Za-z0-9]{9}$/;
 @ApplicationAllowed()
 @Controller('v1')
 export class LookupController {
-  constructor(
-    private readonly lookup: LookupService,
-    private readonly idempotency: IdempotencyService,
-  ) {}
+  constructor(private readonly lookup: LookupService) {}
 
   /** Searches ANPR by any criterion; the answer holds the sections your profile allows. */
   @ApiTags('Persons')
@@ -33,7 +29,7 @@ export class LookupController {
     'validation-failed', 'bad-request', 'invalid-criteria', 'subject-not-found', 'more-than-one-subject', 'forbidden-by-profile',
     'comune-not-agreed', 'quota-exceeded', 'rate-limited', 'idempotency-key-reused', 'idempotency-in-progress', 'anpr-unavailable', 'anpr-rejected',
   )
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the stored answer for 24 hours without a second ANPR call' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the stored answer for 24 hours without a second ANPR call, once the request is authorised again against your current profile' })
   @ApiOkResponse({
     type: PersonSearchResult,
     description: 'Persons found. When the Idempotency-Key replays a stored answer, the header Idempotent-Replayed is true. RateLimit-Policy and RateLimit announce the rate limits.',
@@ -50,21 +46,9 @@ export class LookupController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!key) return this.lookup.search(p, dto, meta);
-    const caller = p.application ? `app:${p.application.id}:${p.user.id}` : `user:${p.user.id}`;
-    const start = await this.idempotency.begin(caller, key, req.method, req.path, req.body);
-    if ('replay' in start) {
-      res.setHeader('Idempotent-Replayed', 'true');
-      await this.lookup.recordReplay(p, dto, meta, start.replay.body as LookupResponse);
-      return start.replay.body;
-    }
-    try {
-      const answer = await this.lookup.search(p, dto, meta);
-      await this.idempotency.complete(start.recordId, 200, answer);
-      return answer;
-    } catch (e) {
-      await this.idempotency.abandon(start.recordId);
-      throw e;
-    }
+    const { answer, replayed } = await this.lookup.searchIdempotent(p, dto, meta, key, { method: req.method, path: req.path, body: req.body });
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return answer;
   }
 
   /** One person by codice fiscale or idANPR. */

@@ -4,7 +4,10 @@ import { isAnprError, validateCodiceFiscale, validateIdAnpr, type LookupResult, 
 import { Comune, Convenzione, Profile, type AuditOutcome } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { ProblemException, problem, type ProblemType } from '../common/problem.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, markAudited } from '../audit/audit.service.js';
+import { logger } from '../common/logger.js';
+import { AnprConfigurationError } from '../anpr/secret-ref.js';
+import { IdempotencyService } from './idempotency.service.js';
 import { AnprConnectorService } from '../anpr/anpr-connector.service.js';
 import type { Principal, RequestMeta } from '../auth/principal.js';
 import { COUNTER_STORE, type CounterStore } from './counter-store.js';
@@ -42,10 +45,38 @@ class Denial extends ProblemException {
 }
 
 /**
+ * An ANPR failure as the caller sees it (`problem`), and as the log and the audit event record it
+ * (`internal`: the raw cause, which may name hosts, ports or files).
+ */
+class AnprFailure extends ProblemException {
+  constructor(
+    type: ProblemType,
+    detail: string,
+    extensions: Record<string, unknown>,
+    readonly internal: string,
+  ) {
+    super(type, detail, extensions);
+  }
+}
+
+const ANPR_UNAVAILABLE = 'ANPR is unavailable or did not answer in time; try again later';
+const ANPR_MISCONFIGURED = 'The connection of this Comune to ANPR is not working; the registry office must check its ANPR settings';
+/** `invalid_request` fields that name the Comune's or gateway's ANPR wiring rather than the caller's request. */
+const CONFIGURATION_FIELD = /^(comune\.|soap\.|pdnd\.|operatorId$|workstation$)|keystore/i;
+
+/** What an idempotent request keeps besides the answer, to re-check it when replayed. */
+interface StoredAnswer {
+  answer: LookupResponse;
+  /** The residence Comune of each person of the answer (null when unknown), in order. */
+  residences: Array<string | null>;
+}
+
+/**
  * The lookup chain, the same for every caller: principal → ANPR operator acted for → workstation
  * policy → convenzione with the target Comune → profile (Comune, scope, sections, purpose) → daily
- * quota → ANPR with the Comune's credentials → answer trimmed to what the profile allows → audit
- * event (denials and failures too) → response.
+ * quota → durable audit intent → ANPR with the Comune's credentials → answer trimmed to what the
+ * profile allows → audit event (denials and failures too) → response. An idempotent replay goes
+ * through the same authorisation (not the quota: ANPR is not called) before the stored answer.
  */
 @Injectable()
 export class LookupService {
@@ -53,11 +84,36 @@ export class LookupService {
     private readonly em: EntityManager,
     private readonly connector: AnprConnectorService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
     @Inject(COUNTER_STORE) private readonly counters: CounterStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async search(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, operation = 'searchPersons'): Promise<LookupResponse> {
+    return (await this.run(p, dto, meta, operation)).answer;
+  }
+
+  /**
+   * `POST /v1/persons/search` with an Idempotency-Key: the first request runs and its answer is
+   * stored (encrypted); a repeat is re-authorised against the caller's current profile, Comune,
+   * convenzione and workstation, then answered from the store. Refusals of the key itself (409,
+   * 422) reach the refusal auditor like every other error of the lookup endpoints.
+   */
+  async searchIdempotent(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, key: string, request: { method: string; path: string; body: unknown }): Promise<{ answer: LookupResponse; replayed: boolean }> {
+    const caller = p.application ? `app:${p.application.id}:${p.user.id}` : `user:${p.user.id}`;
+    const start = await this.idempotency.begin(caller, key, request.method, request.path, request.body);
+    if ('replay' in start) return { answer: await this.replay(p, dto, meta, start.replay.body as StoredAnswer), replayed: true };
+    try {
+      const stored = await this.run(p, dto, meta, 'searchPersons');
+      await this.idempotency.complete(start.recordId, 200, stored);
+      return { answer: stored.answer, replayed: false };
+    } catch (e) {
+      await this.idempotency.abandon(start.recordId);
+      throw e;
+    }
+  }
+
+  private async run(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, operation: string): Promise<StoredAnswer> {
     const started = process.hrtime.bigint();
     const criterion = toCriterion(dto.criterion);
     const asOf = dto.asOf ?? italianDay().day;
@@ -65,20 +121,19 @@ export class LookupService {
     let anprOperationId: string | undefined;
     let subjects: string[] = [];
     const request = requestAudit(p, dto, meta, operation, criterion);
-    const record = (outcome: AuditOutcome, detail?: string) =>
+    const record = (outcome: AuditOutcome, detail?: string, operationId = anprOperationId) =>
       this.audit.record({
         ...request,
         anprOperatorId,
         subjects,
         outcome,
         outcomeDetail: detail,
-        anprOperationId,
+        anprOperationId: operationId,
         latencyMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
       });
 
     try {
-      const em = this.em.fork();
-      const { comune, profile } = await this.authorise(p, dto, em);
+      const { comune, profile } = await this.authorise(p, dto, this.em.fork());
       anprOperatorId = this.operatorFor(p, comune);
       await this.chargeQuota(p, profile);
 
@@ -88,9 +143,21 @@ export class LookupService {
       const query: PersonQuery = { criterion, sections: asked, asOf, motivoRichiesta: dto.motivoRichiesta };
       let result: LookupResult;
       try {
-        result = await this.connector.lookup(comune, query, { operatorId: anprOperatorId, workstationCode: p.workstation?.code, clientIp: meta.clientIp, requestId: meta.requestId, user: p.user });
+        result = await this.connector.lookup(comune, query, {
+          operatorId: anprOperatorId,
+          workstationCode: p.workstation?.code,
+          clientIp: meta.clientIp,
+          requestId: meta.requestId,
+          user: p.user,
+          // The intent is durable before ANPR hears of the request: after a crash, every call ANPR
+          // received has its record, with the operation id ANPR saw.
+          beforeCall: async (id) => {
+            anprOperationId = id;
+            await record('pending', 'anpr_call', id);
+          },
+        });
       } catch (e) {
-        throw this.anprProblem(e);
+        throw this.anprProblem(e, meta);
       }
       anprOperationId = result.anprOperationId;
       subjects = subjectIds(result.persons);
@@ -103,32 +170,42 @@ export class LookupService {
       }
       await record('ok');
       return {
-        persons: persons.map((x) => trimPerson(x, dto.sections)),
-        anprOperationId: result.anprOperationId,
-        warnings: result.warnings,
-        comune: comune.codiceIstat,
-        asOf,
-        requestId: meta.requestId,
+        answer: {
+          persons: persons.map((x) => trimPerson(x, dto.sections)),
+          anprOperationId: result.anprOperationId,
+          warnings: result.warnings,
+          comune: comune.codiceIstat,
+          asOf,
+          requestId: meta.requestId,
+        },
+        residences: persons.map((x) => residenceComune(x) ?? null),
       };
     } catch (e) {
       const [outcome, detail] = auditOutcomeOf(e);
       await record(outcome, detail);
-      throw e;
+      throw typeof e === 'object' && e !== null ? markAudited(e) : e;
     }
   }
 
-  /** A replayed idempotent answer is a request too: it is audited, without a second ANPR call. */
-  async recordReplay(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, answer: LookupResponse): Promise<void> {
-    await this.audit.record({
-      ...requestAudit(p, dto, meta, 'searchPersons', toCriterion(dto.criterion)),
-      subjects: subjectIds(answer.persons),
-      outcome: 'ok',
-      outcomeDetail: 'idempotent_replay',
-      anprOperationId: answer.anprOperationId,
-    });
+  /** A replayed answer is a request too: re-authorised now, and audited, without a second ANPR call. */
+  private async replay(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, stored: StoredAnswer): Promise<LookupResponse> {
+    const request = requestAudit(p, dto, meta, 'searchPersons', toCriterion(dto.criterion));
+    const subjects = subjectIds(stored.answer.persons);
+    try {
+      const { profile } = await this.authorise(p, dto, this.em.fork());
+      if (profile.scope === 'agreed' && !stored.residences.every((r) => r !== null && profile.allowedComuni.includes(r))) {
+        throw new Denial('forbidden-by-profile', 'scope_agreed_comuni', `Your profile covers residents of ${profile.allowedComuni.join(', ')} only`);
+      }
+    } catch (e) {
+      const [outcome, detail] = auditOutcomeOf(e);
+      await this.audit.record({ ...request, subjects, outcome, outcomeDetail: `replay:${detail}`, anprOperationId: stored.answer.anprOperationId });
+      throw typeof e === 'object' && e !== null ? markAudited(e) : e;
+    }
+    await this.audit.record({ ...request, subjects, outcome: 'ok', outcomeDetail: 'idempotent_replay', anprOperationId: stored.answer.anprOperationId });
+    return stored.answer;
   }
 
-  /** Convenzione, workstation policy and profile checks, in that order. */
+  /** Workstation policy, convenzione (or, for TOP, their own Comune) and profile checks, in that order. */
   private async authorise(p: Principal, dto: SearchPersonsDto, em: EntityManager): Promise<{ comune: Comune; profile: Profile }> {
     const comune = await em.findOne(Comune, { codiceIstat: dto.comune });
     if (!comune) throw new Denial('comune-not-agreed', 'unknown_comune', `Comune ${dto.comune} is not served by this gateway`);
@@ -185,8 +262,21 @@ export class LookupService {
     return { day, dailyQuota, used, remaining: Math.max(0, dailyQuota - used), resetsInSeconds: secondsToMidnight };
   }
 
-  private anprProblem(e: unknown): ProblemException {
-    if (!isAnprError(e)) return e instanceof ProblemException ? e : problem('anpr-unavailable', `Could not reach ANPR: ${(e as Error).message}`);
+  /**
+   * ANPR's own answers keep their meaning (not found, ambiguous, invalid criteria, refused
+   * credentials). Connection failures, timeouts, unreadable secrets and a broken ANPR wiring of the
+   * Comune become `anpr-unavailable` with a generic detail: the cause goes to the log and to the
+   * audit event, never to the caller. Anything else is a fault of ours and goes on, unchanged, to
+   * the problem filter (a logged 500 internal-error).
+   */
+  private anprProblem(e: unknown, meta: RequestMeta): unknown {
+    if (e instanceof ProblemException) return e;
+    const unavailable = (detail: string, internal: string, ext: Record<string, unknown> = {}) => {
+      logger.warn({ requestId: meta.requestId, cause: internal }, 'ANPR call failed');
+      return new AnprFailure('anpr-unavailable', detail, { retryAfterSeconds: 5, ...ext }, internal);
+    };
+    if (e instanceof AnprConfigurationError) return unavailable(ANPR_MISCONFIGURED, e.message);
+    if (!isAnprError(e)) return e;
     const d = e.details;
     const ext = { anprCode: d.anprCode, anprOperationId: d.anprOperationId };
     switch (e.kind) {
@@ -195,11 +285,13 @@ export class LookupService {
       case 'ambiguous':
         return problem('more-than-one-subject', e.message, ext);
       case 'invalid_request':
+        if (d.field && CONFIGURATION_FIELD.test(d.field)) return unavailable(ANPR_MISCONFIGURED, e.message, ext);
         return problem('invalid-criteria', e.message, { ...ext, errors: [{ field: d.field ?? 'criterion', message: e.message }] });
       case 'security_rejected':
-        return problem('anpr-rejected', 'ANPR refused this gateway\'s credentials for the Comune; the registry office has been told', ext);
+        logger.warn({ requestId: meta.requestId, cause: e.message }, 'ANPR refused the gateway credentials');
+        return problem('anpr-rejected', 'ANPR refused this gateway\'s credentials for the Comune; the registry office must check them', ext);
       default:
-        return problem('anpr-unavailable', e.message, { ...ext, retryAfterSeconds: d.retryAfterSeconds ?? 5 });
+        return unavailable(ANPR_UNAVAILABLE, e.message, { ...ext, retryAfterSeconds: d.retryAfterSeconds ?? 5 });
     }
   }
 }
@@ -227,11 +319,12 @@ function requestAudit(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, op
 
 function auditOutcomeOf(e: unknown): [AuditOutcome, string] {
   if (e instanceof Denial) return ['denied', e.rule];
+  if (e instanceof AnprFailure) return ['error', `${e.problemType}: ${e.internal}`];
   if (e instanceof ProblemException) {
     if (e.problemType === 'subject-not-found') return ['not_found', 'EN122'];
     return ['error', e.problemType];
   }
-  return ['error', 'internal'];
+  return ['error', `internal: ${(e as Error)?.name ?? typeof e}`];
 }
 
 /** Checks identifiers (check characters included) before anything else; builds the port's criterion. */

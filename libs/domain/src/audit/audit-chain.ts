@@ -32,6 +32,27 @@ export interface ChainedFields {
   monitored: boolean;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The form of a text that every supported database stores and gives back unchanged: well-formed
+ * UTF-16 (a lone surrogate becomes U+FFFD, as MariaDB's utf8mb4 would turn it), no NUL (which
+ * drivers and C APIs cut strings at), at most `maxLength` code points (MariaDB counts VARCHAR
+ * lengths in characters and, in strict mode, refuses longer values). Applied to every audited text
+ * before hashing, so that what is hashed is exactly what is stored.
+ */
+export function storableText(value: string, maxLength?: number): string;
+export function storableText(value: string | null | undefined, maxLength?: number): string | undefined;
+export function storableText(value: string | null | undefined, maxLength?: number): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const clean = String(value).replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+  if (maxLength === undefined) return clean;
+  // Cheap exit first: a string of n UTF-16 units has at most n code points.
+  if (clean.length <= maxLength) return clean;
+  const points = Array.from(clean);
+  return points.length <= maxLength ? clean : points.slice(0, maxLength).join('');
+}
+
 /**
  * A fixed-order, type-stable serialisation: the same event read back from MariaDB or SQLite
  * (where undefined becomes null and dates lose nothing below the millisecond) hashes the same.
@@ -76,12 +97,25 @@ export function hashEvent(e: ChainedFields, key?: string): string {
   return key ? createHmac('sha256', key).update(data).digest('hex') : createHash('sha256').update(data).digest('hex');
 }
 
+export const CHAIN_BREAK_REASONS = [
+  'hash_mismatch',
+  'prev_hash_mismatch',
+  'sequence_gap',
+  'missing_tail',
+  'head_mismatch',
+  'checkpoint_chain_missing',
+  'checkpoint_events_missing',
+  'checkpoint_hash_mismatch',
+  'checkpoint_bad_signature',
+] as const;
+export type ChainBreakReason = (typeof CHAIN_BREAK_REASONS)[number];
+
 export interface ChainBreak {
   chainId: string;
-  /** Row id of the first event that does not verify (or of the last good one, for a missing tail). */
+  /** Row id of the event that does not verify (or of the last good one, for a missing tail). */
   eventId: string | null;
   seq: number;
-  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'missing_tail' | 'head_mismatch';
+  reason: ChainBreakReason;
   message: string;
 }
 
@@ -89,58 +123,84 @@ export interface ChainReport {
   chainId: string;
   events: number;
   ok: boolean;
+  /** The first of `breaks`, kept for callers that read only one. */
   break?: ChainBreak;
+  /** Every broken link, in chain order. */
+  breaks: ChainBreak[];
+}
+
+/** What an external checkpoint says a chain held at one moment: the event at `seq` had `hash`. */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+  /** Where the anchor comes from (e.g. "checkpoint line 12, 2026-12-03T10:00:00.000Z"). */
+  source: string;
 }
 
 /**
- * Verifies one chain given its events in `seq` order and the recorded head. Returns the first
- * broken link: an edited event fails its own hash; a deleted one leaves a gap in `seq`; a removed
- * tail no longer reaches the head recorded in `audit_chain`.
+ * Verifies one chain given its events in `seq` order, the recorded head and, optionally, anchors
+ * from external checkpoints. Reports every broken link, not only the first: after a break the check
+ * resynchronises on the event as stored (its own seq and hash) and goes on, so one edit yields one
+ * break and an edit further on is still seen. An edited event fails its own hash; a deleted one
+ * leaves a gap in `seq`; a removed tail no longer reaches the head recorded in `audit_chain`. The
+ * anchors catch what the database alone cannot show: a tail removed together with its head moved
+ * back, and a chain rewritten (even with the key) after a checkpoint was taken.
  */
 export async function verifyChain(
   chainId: string,
   events: AsyncIterable<ChainedFields & { id: string; hash: string }>,
   head: { lastSeq: number; lastHash: string } | null,
   key?: string,
+  anchors: ChainAnchor[] = [],
 ): Promise<ChainReport> {
+  const bySeq = new Map<number, ChainAnchor[]>();
+  for (const a of anchors) bySeq.set(a.seq, [...(bySeq.get(a.seq) ?? []), a]);
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let lastId: string | null = null;
   let count = 0;
-  const fail = (b: Omit<ChainBreak, 'chainId'>): ChainReport => ({ chainId, events: count, ok: false, break: { chainId, ...b } });
+  const breaks: ChainBreak[] = [];
+  const add = (b: Omit<ChainBreak, 'chainId'>) => breaks.push({ chainId, ...b });
   for await (const e of events) {
     count++;
     const seq = Number(e.seq);
+    const id = String(e.id);
     if (seq !== expectedSeq) {
-      return fail({
-        eventId: String(e.id),
-        seq,
-        reason: 'sequence_gap',
-        message: `event ${e.id} has seq ${seq} but ${expectedSeq} was expected: event(s) deleted before it`,
-      });
-    }
-    if (e.prevHash !== prevHash) {
-      return fail({ eventId: String(e.id), seq, reason: 'prev_hash_mismatch', message: `event ${e.id} does not link to the event before it` });
+      add({ eventId: id, seq, reason: 'sequence_gap', message: `event ${id} has seq ${seq} but ${expectedSeq} was expected: event(s) deleted before it` });
+    } else if (e.prevHash !== prevHash) {
+      add({ eventId: id, seq, reason: 'prev_hash_mismatch', message: `event ${id} does not link to the event before it` });
     }
     if (hashEvent(e, key) !== e.hash) {
-      return fail({ eventId: String(e.id), seq, reason: 'hash_mismatch', message: `event ${e.id} was modified after it was written` });
+      add({ eventId: id, seq, reason: 'hash_mismatch', message: `event ${id} was modified after it was written` });
     }
+    for (const a of bySeq.get(seq) ?? []) {
+      if (a.hash !== e.hash) {
+        add({ eventId: id, seq, reason: 'checkpoint_hash_mismatch', message: `event ${id} (seq ${seq}) differs from what ${a.source} recorded: the chain was rewritten after it` });
+      }
+    }
+    bySeq.delete(seq);
     prevHash = e.hash;
-    lastId = String(e.id);
-    expectedSeq++;
+    lastId = id;
+    expectedSeq = seq + 1;
   }
+  const lastSeq = expectedSeq - 1;
   if (head) {
-    if (head.lastSeq > expectedSeq - 1) {
-      return fail({
-        eventId: lastId,
-        seq: expectedSeq,
-        reason: 'missing_tail',
-        message: `chain head records seq ${head.lastSeq} but events stop at ${expectedSeq - 1}: later events deleted`,
-      });
-    }
-    if (head.lastSeq === expectedSeq - 1 && head.lastHash !== prevHash) {
-      return fail({ eventId: lastId, seq: expectedSeq - 1, reason: 'head_mismatch', message: `chain head hash differs from event ${lastId}` });
+    if (head.lastSeq > lastSeq) {
+      add({ eventId: lastId, seq: expectedSeq, reason: 'missing_tail', message: `chain head records seq ${head.lastSeq} but events stop at ${lastSeq}: later events deleted` });
+    } else if (head.lastSeq === lastSeq && head.lastHash !== prevHash) {
+      add({ eventId: lastId, seq: lastSeq, reason: 'head_mismatch', message: `chain head hash differs from event ${lastId}` });
     }
   }
-  return { chainId, events: count, ok: true };
+  // Anchors left unmatched name events that a checkpoint saw and that are no longer there.
+  const missing = [...bySeq.values()].flat().sort((a, b) => a.seq - b.seq);
+  if (missing.length) {
+    const worst = missing[missing.length - 1];
+    add({
+      eventId: null,
+      seq: worst.seq,
+      reason: 'checkpoint_events_missing',
+      message: `${worst.source} recorded this chain up to seq ${worst.seq}; seq ${[...new Set(missing.map((a) => a.seq))].join(', ')} no longer exist (events stop at seq ${lastSeq}): events deleted or the chain truncated`,
+    });
+  }
+  return breaks.length ? { chainId, events: count, ok: false, break: breaks[0], breaks } : { chainId, events: count, ok: true, breaks };
 }

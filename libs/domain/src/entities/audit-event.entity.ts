@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { AuditOutcome } from '../vocabulary.js';
+import { AUDIT_TEXT_LENGTHS } from '../audit/audit-lengths.js';
 
 /**
  * One request, append-only. Events form one hash chain per writer (gateway instance): each carries
@@ -31,48 +32,48 @@ export class AuditEvent {
   @Index()
   time!: Date;
 
-  @Property({ type: 'string', length: 64 })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.requestId })
   requestId!: string;
 
-  @Property({ type: 'string', length: 36, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.userId, nullable: true })
   userId?: string;
 
-  @Property({ type: 'string', length: 80, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.username, nullable: true })
   username?: string;
 
-  @Property({ type: 'string', length: 36, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.enteId, nullable: true })
   enteId?: string;
 
-  @Property({ type: 'string', length: 36, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.applicationId, nullable: true })
   applicationId?: string;
 
   /** ANPR operator id the request was made with (mediator or the Comune's operator). */
-  @Property({ type: 'string', length: 64, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.anprOperatorId, nullable: true })
   anprOperatorId?: string;
 
-  @Property({ type: 'string', length: 40, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.workstation, nullable: true })
   workstation?: string;
 
-  @Property({ type: 'string', length: 45, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.clientIp, nullable: true })
   clientIp?: string;
 
   /** ISTAT code of the Comune the request concerns. */
-  @Property({ type: 'string', length: 6, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.targetComune, nullable: true })
   targetComune?: string;
 
-  @Property({ type: 'string', length: 80 })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.operation })
   operation!: string;
 
-  @Property({ type: 'string', length: 40, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.purpose, nullable: true })
   purpose?: string;
 
-  @Property({ type: 'string', length: 200, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.motivoRichiesta, nullable: true })
   motivoRichiesta?: string;
 
-  @Property({ type: 'string', length: 20, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.criterionType, nullable: true })
   criterionType?: string;
 
-  @Property({ type: 'string', length: 200, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.criterionValue, nullable: true })
   criterionValue?: string;
 
   /** Identifiers (codice fiscale, idANPR) of the subjects in the answer. */
@@ -82,14 +83,14 @@ export class AuditEvent {
   @Property({ type: 'json' })
   sections: string[] = [];
 
-  @Property({ type: 'string', length: 12 })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.outcome })
   outcome!: AuditOutcome;
 
   /** For `denied`: the rule that denied; for `error`: the error class. */
-  @Property({ type: 'string', length: 80, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.outcomeDetail, nullable: true })
   outcomeDetail?: string;
 
-  @Property({ type: 'string', length: 64, nullable: true })
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.anprOperationId, nullable: true })
   anprOperationId?: string;
 
   @Property({ type: 'integer', nullable: true })
