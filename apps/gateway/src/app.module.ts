@@ -21,6 +21,7 @@ import { GovernanceController } from './governance/governance.controller.js';
 import { OrganisationService } from './governance/organisation.service.js';
 import { UsersService } from './governance/users.service.js';
 import { HealthController, REDIS } from './health/health.controller.js';
+import { ComuneOnboardingService } from './onboarding/comune-onboarding.service.js';
 import { AnprConnectorService } from './anpr/anpr-connector.service.js';
 import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './lookup/counter-store.js';
 import { IdempotencyService } from './lookup/idempotency.service.js';
@@ -57,6 +58,7 @@ export class AppModule {
         AreaService,
         UsersService,
         OrganisationService,
+        ComuneOnboardingService,
         AnprConnectorService,
         LookupService,
         IdempotencyService,

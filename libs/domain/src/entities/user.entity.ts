@@ -54,6 +54,10 @@ export class User {
   @Property({ type: 'datetime', nullable: true })
   passwordChangedAt?: Date;
 
+  /** Set for a one-time password: the user must choose a new password before doing anything else. */
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
+
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt?: Date;
 
