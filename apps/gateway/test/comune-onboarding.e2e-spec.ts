@@ -147,3 +147,38 @@ describeBuilt('npm run comune:add (the bin, spawned on a sandbox SQLite file)', 
     expect(unknown.stderr).toContain("Unknown option '--bogus'");
   }, 60_000);
 });
+
+const mariadb = backends().filter((b) => b.name === 'mariadb');
+(existsSync(BIN) && mariadb.length ? describe : describe.skip)('npm run comune:add on MariaDB (DATABASE_URL, the gateway environment)', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startGateway(mariadb[0]);
+  }, 60_000);
+  afterAll(() => gw?.close());
+
+  it('creates the Comune in the database DATABASE_URL names, audited, and refuses a second run with exit code 2', async () => {
+    const r = spawnSync(
+      process.execPath,
+      [BIN, '--istat', '075035', '--nome', 'Lecce', '--provincia', 'LE', '--codice-catastale', 'E506', '--top-username', 'top.lecce', '--top-name', 'Rita Quarta', '--top-email', 'anagrafe@comune.lecce.invalid'],
+      {
+        encoding: 'utf8',
+        // What the gateway itself runs with outside the sandbox.
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: gw.config.databaseUrl, JWT_SIGNING_KEY_FILE: gw.config.jwtSigningKeyFile, AUDIT_CHAIN_KEY: 'comune-add-test-chain-key', LOG_LEVEL: 'silent' },
+        timeout: 60_000,
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/One-time password: +Otp-/);
+    const em = gw.em.fork();
+    expect(await em.findOneOrFail(User, { username: 'top.lecce' })).toMatchObject({ role: 'TOP', mustChangePassword: true });
+    expect(await em.findOneOrFail(AuditEvent, { operation: 'comune:add' })).toMatchObject({ outcome: 'ok', targetComune: '075035' });
+    const again = spawnSync(process.execPath, [BIN, '--istat', '075035', '--nome', 'Lecce', '--provincia', 'LE', '--codice-catastale', 'E506', '--top-username', 'top.lecce2', '--top-name', 'X', '--top-email', 'x@y.invalid'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: gw.config.databaseUrl, JWT_SIGNING_KEY_FILE: gw.config.jwtSigningKeyFile, AUDIT_CHAIN_KEY: 'comune-add-test-chain-key', LOG_LEVEL: 'silent' },
+      timeout: 60_000,
+    });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('a Comune with ISTAT code 075035 already exists');
+  }, 120_000);
+});

@@ -108,7 +108,8 @@ describe('sandbox seed', () => {
     }
     expect(seen).toEqual({ '072006 TOP': 4, '072006 ADMIN': 1, '072006 STANDARD': 1, '072006 STANDARDPS': 1, '075035 TOP': 3, '075035 ADMIN': 1, '075035 STANDARD': 1 });
     expect(creds.users.find((u) => u.role === 'TOP')!.mediator).toBe(true);
-  });
+    // Seven argon2 logins: more than the default five seconds on a loaded machine.
+  }, 60_000);
 
   it('seeds an application that acts for its operator, and a workstation', async () => {
     const tok = await gw.http
