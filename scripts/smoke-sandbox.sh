@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts the sandbox as a new user would (npm start), logs in as every demo user and checks what
-# each sees, then stops it. Uses a throw-away sandbox folder (GERES_SANDBOX_DIR).
+# Starts the sandbox as a new user would (npm start), logs in as every demo user of both Comuni and
+# checks that each sees exactly their own area, that the TOP of each Comune finds one of its own
+# residents in the simulated ANPR and is refused the other Comune, and that every file the sandbox
+# wrote is private (0600, folders 0700). Then stops it. Uses a throw-away sandbox folder (GERES_SANDBOX_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PORT=${SMOKE_PORT:-3999}
@@ -11,23 +13,61 @@ export GERES_SANDBOX_DIR=$(mktemp -d)
 setsid npm start > /tmp/geres-smoke.log 2>&1 &
 pid=$!
 trap 'kill -- -$pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do
+for _ in $(seq 1 180); do
   curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat /tmp/geres-smoke.log; exit 1; }
 node --input-type=module -e '
-  import { readFileSync } from "node:fs";
-  const creds = JSON.parse(readFileSync(`${process.env.GERES_SANDBOX_DIR}/credentials.json`, "utf8"));
+  import { readFileSync, readdirSync, statSync } from "node:fs";
+  import { join } from "node:path";
+  const dir = process.env.GERES_SANDBOX_DIR;
+  const creds = JSON.parse(readFileSync(`${dir}/credentials.json`, "utf8"));
   const base = `http://127.0.0.1:${process.env.PORT}`;
-  const expected = { TOP: 4, ADMIN: 1, STANDARD: 1, STANDARDPS: 1 };
+  // How many users each demo user sees in GET /v1/users: their own area and nothing else.
+  const expected = {
+    "072006": { TOP: ["top.bari", "admin.consorzio", "operatore.consorzio", "agente.pl"], ADMIN: 1, STANDARD: 1, STANDARDPS: 1 },
+    "075035": { TOP: ["top.lecce", "admin.sociali.lecce", "operatore.sociali.lecce"], ADMIN: 1, STANDARD: 1 },
+  };
+  const comuni = creds.comuni.map((c) => c.codiceIstat);
+  if (JSON.stringify(comuni) !== JSON.stringify(["072006", "075035"])) throw new Error(`credentials.json names the Comuni ${comuni}`);
+  const tokens = {};
   for (const u of creds.users) {
     const login = await fetch(`${base}/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: u.username, password: u.password }) });
     if (login.status !== 200) throw new Error(`login ${u.username}: ${login.status}`);
     const { accessToken } = await login.json();
-    const users = await (await fetch(`${base}/v1/users`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
-    if (users.total !== expected[u.role]) throw new Error(`${u.username} sees ${users.total} users, expected ${expected[u.role]}`);
-    console.log(`sandbox smoke: ${u.role} ${u.username} logged in and sees ${users.total} user(s)`);
+    tokens[u.username] = accessToken;
+    const users = await (await fetch(`${base}/v1/users?pageSize=100`, { headers: { authorization: `Bearer ${accessToken}` } })).json();
+    const want = expected[u.comune][u.role];
+    if (Array.isArray(want)) {
+      const seen = users.items.map((x) => x.username).sort();
+      if (JSON.stringify(seen) !== JSON.stringify([...want].sort())) throw new Error(`${u.username} sees ${seen}, expected ${want}`);
+    } else if (users.total !== want) throw new Error(`${u.username} sees ${users.total} users, expected ${want}`);
+    console.log(`sandbox smoke: ${u.comune} ${u.role} ${u.username} logged in and sees ${users.total} user(s)`);
   }
+  // One resident of each Comune, from the simulated ANPR catalogue.
+  const catalogue = await (await fetch(`${creds.simulatorUrl}/catalogue`)).json();
+  const cf = (key) => catalogue.entries.find((e) => e.key === key).codiceFiscale;
+  const resident = { "072006": cf("demo-resident"), "075035": cf("homonyms-with-birthplace") };
+  const search = (username, comune, codiceFiscale) =>
+    fetch(`${base}/v1/persons/search`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens[username]}`, "content-type": "application/json" },
+      body: JSON.stringify({ criterion: { type: "codiceFiscale", codiceFiscale }, sections: ["generalita", "residenza"], comune, motivoRichiesta: "Smoke test" }),
+    });
+  for (const [top, own, other] of [["top.bari", "072006", "075035"], ["top.lecce", "075035", "072006"]]) {
+    const res = await search(top, own, resident[own]);
+    const body = await res.json();
+    if (res.status !== 200 || body.persons?.[0]?.residenza?.[0]?.indirizzo?.comune?.codiceIstat !== own) throw new Error(`${top} looking up a resident of ${own}: ${res.status} ${body.type ?? ""}`);
+    console.log(`sandbox smoke: ${top} found a resident of ${own} in the simulated ANPR`);
+    const refused = await search(top, other, resident[other]);
+    if (refused.status !== 403) throw new Error(`${top} looking up a resident of ${other}: ${refused.status}, expected 403`);
+    console.log(`sandbox smoke: ${top} is refused a resident of ${other}`);
+  }
+  // Keys, keystores, their passwords, the database and credentials.json: private to the user.
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [join(d, e.name), ...walk(join(d, e.name))] : [join(d, e.name)]));
+  const loose = [dir, ...walk(dir)].filter((f) => (statSync(f).mode & 0o777) !== (statSync(f).isDirectory() ? 0o700 : 0o600));
+  if (loose.length) throw new Error(`not private: ${loose.map((f) => `${f} ${(statSync(f).mode & 0o777).toString(8)}`).join(", ")}`);
+  console.log(`sandbox smoke: all ${walk(dir).length} files of the sandbox folder are 0600, folders 0700`);
 '
 echo "sandbox smoke test passed"

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemoryOperationIdSource, PdndAnprAdapter, SoapAnprAdapter, type AnprCallContext, type PersonQuery } from '#libs/anpr';
 import { buildSandboxCatalogue, createSyntheticRegistry, DEMO_COMUNE_ISTAT } from './population/index.js';
+import { isCurrentKeystoreFormat } from './pki/index.js';
+import { SECOND_COMUNE_ISTAT, SECOND_COMUNE_OPERATOR_ID, SECOND_COMUNE_POSTAZIONE } from './sandbox-wiring.js';
 import {
+  COMUNE_POSTAZIONE,
   defaultSandboxComuni,
   SANDBOX_OPERATOR_ID,
   SANDBOX_SECOND_WORKSTATION_ID,
@@ -17,7 +20,8 @@ describe('startSandboxAnpr', () => {
   let dir: string;
   let sandbox: SandboxAnpr;
   const logs: string[] = [];
-  const start = (port = 0) => startSandboxAnpr({ dir, port, comuni: [DEMO_COMUNE_ISTAT], log: (l) => logs.push(l) });
+  const start = (port = 0) =>
+    startSandboxAnpr({ dir, port, comuni: [DEMO_COMUNE_ISTAT, SECOND_COMUNE_ISTAT], extraWorkstations: [COMUNE_POSTAZIONE, SECOND_COMUNE_POSTAZIONE], pdndComuni: [SECOND_COMUNE_ISTAT], log: (l) => logs.push(l) });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'geres-sandbox-anpr-'));
@@ -91,16 +95,49 @@ describe('startSandboxAnpr', () => {
     expect(pdnd.persons.map((p) => p.idANPR)).toEqual([entry.idANPR]);
   }, 30_000);
 
-  it('keeps secrets out of the logs and in private files', () => {
+  it('answers the second Comune signed with its own certificate and workstation, and its own PDND client', async () => {
+    // A living resident of Lecce, as ANPR would find them for Lecce's own registry office.
+    const resident = sandbox.registry.persons.find((p) => !p.decesso && !p.aire && p.residenze.at(-1)?.indirizzo?.comune.codiceIstat === SECOND_COMUNE_ISTAT && !p.residenze.at(-1)?.dataFine)!;
+    expect(resident).toBeDefined();
+    const query: PersonQuery = { criterion: { kind: 'codiceFiscale', codiceFiscale: resident.codiceFiscale }, sections: ['generalita', 'residenza'], motivoRichiesta: 'Prova sandbox' };
+    const lecce = (channel: 'soap' | 'pdnd'): AnprCallContext => ({ comune: sandbox.comuneSettings(SECOND_COMUNE_ISTAT, channel), operatorId: SECOND_COMUNE_OPERATOR_ID, workstation: sandbox.workstation(SECOND_COMUNE_POSTAZIONE) });
+    expect(lecce('soap').comune.soap!.keystore.path).toBe(sandbox.pki.comune(SECOND_COMUNE_ISTAT).path);
+    expect(lecce('soap').comune.soap!.keystore.path).not.toBe(sandbox.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!.keystore.path);
+    const soap = await new SoapAnprAdapter({ operationIds: new InMemoryOperationIdSource(), places: sandbox.places }).findPersons(query, lecce('soap'));
+    expect(soap.persons.map((p) => p.generalita?.codiceFiscale)).toEqual([resident.codiceFiscale]);
+    expect(soap.persons[0].residenza?.[0]?.indirizzo?.comune?.codiceIstat).toBe(SECOND_COMUNE_ISTAT);
+    expect(sandbox.pdndClientOf(SECOND_COMUNE_ISTAT).settings.clientId).not.toBe(sandbox.pdndClient.settings.clientId);
+    const pdnd = await new PdndAnprAdapter().findPersons(query, lecce('pdnd'));
+    expect(pdnd.persons.map((p) => p.generalita?.codiceFiscale)).toEqual([resident.codiceFiscale]);
+    // Lecce's certificate with Bari as the sender is refused: each Comune signs only for itself.
+    const mixed = { ...lecce('soap'), comune: { ...sandbox.comuneSettings(DEMO_COMUNE_ISTAT, 'soap'), soap: { ...sandbox.comuneSettings(DEMO_COMUNE_ISTAT, 'soap').soap!, keystore: lecce('soap').comune.soap!.keystore } } };
+    await expect(new SoapAnprAdapter({ operationIds: new InMemoryOperationIdSource(), places: sandbox.places }).findPersons(query, mixed)).rejects.toThrow(/IdSede, certificate and codMittente differ/);
+  }, 30_000);
+
+  it('keeps secrets out of the logs and in private files: one password per keystore, AES-256 keystores, 0600/0700', () => {
+    const keystores = [
+      sandbox.pki.comune(DEMO_COMUNE_ISTAT),
+      sandbox.pki.comune(SECOND_COMUNE_ISTAT),
+      ...[SANDBOX_WORKSTATION_ID, SANDBOX_SECOND_WORKSTATION_ID, COMUNE_POSTAZIONE, SECOND_COMUNE_POSTAZIONE].map((id) => sandbox.pki.workstation(id)),
+      sandbox.pki.tlsServer,
+    ];
+    const passwords = keystores.map((k) => k.password);
+    expect(new Set(passwords).size).toBe(keystores.length);
+    for (const k of keystores) {
+      expect(k.password).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(readFileSync(k.passwordPath, 'utf8')).toBe(k.password);
+      expect(isCurrentKeystoreFormat(readFileSync(k.path))).toBe(true);
+    }
+    expect(sandbox.keystorePasswordFile).toBe(sandbox.pki.comune(DEMO_COMUNE_ISTAT).passwordPath);
     expect(logs.length).toBeGreaterThan(0);
     for (const line of logs) {
-      expect(line).not.toContain(sandbox.pki.password);
+      for (const pw of passwords) expect(line).not.toContain(pw);
       expect(line).not.toMatch(/PRIVATE KEY/);
     }
-    expect(readFileSync(sandbox.keystorePasswordFile, 'utf8')).toBe(sandbox.pki.password);
-    for (const f of [sandbox.keystorePasswordFile, join(dir, 'pdnd', 'client-key.pem'), join(dir, 'pdnd', 'voucher-signing-key.pem')]) {
-      expect(statSync(f).mode & 0o077).toBe(0);
-    }
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [join(d, e.name), ...walk(join(d, e.name))] : [join(d, e.name)]));
+    const all = walk(dir);
+    expect(all).toEqual(expect.arrayContaining([join(dir, 'pdnd', 'client-key.pem'), join(dir, 'pdnd', SECOND_COMUNE_ISTAT, 'client-key.pem'), join(dir, 'pki', 'ca.p12')]));
+    for (const f of [dir, ...all]) expect({ f, mode: statSync(f).mode & 0o777 }).toEqual({ f, mode: statSync(f).isDirectory() ? 0o700 : 0o600 });
   });
 
   it('restarts with the same PKI and PDND identity; vouchers issued before the restart stay valid', async () => {

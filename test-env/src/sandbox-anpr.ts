@@ -4,14 +4,15 @@
  * (3002/E002 with WS-Security checked against the test CA) and PDND (token endpoint plus the C0xx
  * e-services). `comuneSettings` gives the adapters everything they need to talk to it.
  *
- * Layout of `dir` (kept across restarts, never committed):
- *   pki/                 CA, one PKCS#12 per Comune of the population, a few workstations
- *   pki/keystore-password  the PKCS#12 password, as a secret file (mode 0600)
- *   pdnd/client.json     PDND client id and kid; pdnd/client-key.pem its private key (0600)
- *   pdnd/voucher-signing-key.pem  the simulated authorisation server's key (0600)
+ * Layout of `dir` (kept across restarts, never committed; directories 0700, files 0600):
+ *   pki/                 CA, one PKCS#12 per Comune of the population, a few workstations, each
+ *                        AES-256 (PBES2) under its own password in `<name>.password` beside it
+ *   pdnd/client.json     the demo Comune's PDND client id and kid; pdnd/client-key.pem its private key
+ *   pdnd/voucher-signing-key.pem  the simulated authorisation server's key
+ *   pdnd/<istat>/        the PDND client of another Comune (`pdndComuni`)
  */
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ComuneAnprSettings, KeystoreRef, PlaceResolver } from '#libs/anpr';
 import { createPdndSimulatorHandler, makeTestPdndClient, type PdndSimulatorHandler, type PdndSimulatorOptions, type TestPdndClient } from './pdnd/index.js';
@@ -49,6 +50,11 @@ export interface SandboxAnprOptions {
   comuni?: string[];
   /** Workstations to issue besides 072006-CS-0001 and 072006-PL-0001. */
   extraWorkstations?: string[];
+  /**
+   * Comuni besides the demo one that get a PDND client of their own (as each Comune has on PDND);
+   * any other Comune's PDND settings use the demo Comune's client.
+   */
+  pdndComuni?: string[];
   /** Passed to the SOAP handler (e.g. `now`, `timestampWindowSeconds`, `acceptedTipoInvio`). */
   soap?: Omit<Partial<SoapSimulatorOptions>, 'registry' | 'trustedCaPem'>;
   /** Passed to the PDND handler (e.g. `dailyQuota`, `now`). */
@@ -65,6 +71,8 @@ export interface SandboxAnprOptions {
 export interface SandboxWorkstation {
   id: string;
   keystore: KeystoreRef;
+  /** The file holding the keystore's password (mode 0600), for `file:` secret references. */
+  passwordFile: string;
 }
 
 export interface SandboxComuneOptions {
@@ -78,8 +86,12 @@ export interface SandboxAnpr {
   simulator: RunningSimulator;
   pki: TestPki;
   registry: SyntheticRegistry;
-  /** The PDND client registered with the simulator (its private key is persisted in `dir`). */
+  /** The demo Comune's PDND client registered with the simulator (its private key is persisted in `dir`). */
   pdndClient: TestPdndClient;
+  /** The PDND client a Comune uses: its own (`pdndComuni`) or the demo Comune's. */
+  pdndClientOf(codiceIstat: string): TestPdndClient;
+  /** The file holding the private key of `pdndClientOf(codiceIstat)` (mode 0600). */
+  pdndPrivateKeyFile(codiceIstat: string): string;
   /** The PDND handler, for its stats and `revokeIssuedVouchers()`. */
   pdnd: PdndSimulatorHandler;
   /** ISTAT codes of the Comuni that have a certificate (the Comuni the population lives in). */
@@ -88,7 +100,11 @@ export interface SandboxAnpr {
   workstations: readonly string[];
   /** Names for ISTAT codes, as the SOAP adapter needs them for luogoNascita/comuneResidenza criteria. */
   places: PlaceResolver;
-  /** Absolute path of the file holding the PKCS#12 password (for configurations that read secrets from files). */
+  /**
+   * Absolute path of the file holding the demo Comune keystore's password (for configurations
+   * that read secrets from files). Every keystore has its own: `pki.comune(istat).passwordPath`,
+   * `workstation(id).passwordFile`.
+   */
   keystorePasswordFile: string;
   operatorId: string;
   comuneSettings(codiceIstat: string, channel: 'soap' | 'pdnd', opts?: SandboxComuneOptions): ComuneAnprSettings;
@@ -103,6 +119,7 @@ interface PdndIdentityFile {
 }
 
 const PRIVATE = 0o600;
+const PRIVATE_DIR = 0o700;
 
 function newRsaPem(): string {
   return generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
@@ -139,7 +156,7 @@ function checkPem(pem: string, path: string): string {
 
 /** The PDND client identity and the voucher signing key, made once and reused on every start. */
 async function ensurePdndIdentity(dir: string, log: (line: string) => void) {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
   const idPath = join(dir, 'client.json');
   const keyPath = join(dir, 'client-key.pem');
   const signingPath = join(dir, 'voucher-signing-key.pem');
@@ -150,13 +167,13 @@ async function ensurePdndIdentity(dir: string, log: (line: string) => void) {
     if (!identity.clientId || !identity.kid || !identity.signingKid) throw new Error(`${idPath} is incomplete; delete the pdnd directory to create a new identity`);
   } else {
     const fresh: PdndIdentityFile = { clientId: `sandbox-client-${randomUUID()}`, kid: `sandbox-kid-${randomUUID()}`, signingKid: `sandbox-pdnd-${randomUUID()}` };
-    identity = JSON.parse(await createOnce(idPath, `${JSON.stringify(fresh, null, 2)}\n`, 0o644)) as PdndIdentityFile;
+    identity = JSON.parse(await createOnce(idPath, `${JSON.stringify(fresh, null, 2)}\n`)) as PdndIdentityFile;
   }
   const storedKey = await readIfExists(keyPath);
   const privateKeyPem = checkPem(storedKey ?? (await createOnce(keyPath, newRsaPem())), keyPath);
   const signingKeyPem = checkPem((await readIfExists(signingPath)) ?? (await createOnce(signingPath, newRsaPem())), signingPath);
   // Tighten permissions of files made by older versions or copied around.
-  await Promise.all([chmod(keyPath, PRIVATE), chmod(signingPath, PRIVATE)]);
+  await Promise.all([chmod(dir, PRIVATE_DIR), chmod(idPath, PRIVATE), chmod(keyPath, PRIVATE), chmod(signingPath, PRIVATE)]);
   log(`${existing && storedKey ? 'reusing' : 'created'} PDND client ${identity.clientId} in ${dir}`);
   return { identity, privateKeyPem, signingKeyPem };
 }
@@ -196,22 +213,27 @@ export async function startSandboxAnpr(opts: SandboxAnprOptions): Promise<Sandbo
   const workstations = [...new Set([SANDBOX_WORKSTATION_ID, SANDBOX_SECOND_WORKSTATION_ID, ...(opts.extraWorkstations ?? [])])];
 
   const pkiDir = join(dir, 'pki');
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
+  await chmod(dir, PRIVATE_DIR);
   const pkiExisted = await access(join(pkiDir, 'ca.p12')).then(
     () => true,
     () => false,
   );
-  const [pki, pdndId] = await Promise.all([ensureTestPki(pkiDir, { comuni, workstations }), ensurePdndIdentity(join(dir, 'pdnd'), log)]);
+  const pdndComuni = [...new Set(opts.pdndComuni ?? [])].filter((c) => c !== DEMO_COMUNE_ISTAT);
+  const [pki, pdndId, ...otherPdnd] = await Promise.all([
+    ensureTestPki(pkiDir, { comuni, workstations }),
+    ensurePdndIdentity(join(dir, 'pdnd'), log),
+    ...pdndComuni.map((c) => ensurePdndIdentity(join(dir, 'pdnd', c), log)),
+  ]);
   log(`${pkiExisted ? 'reusing' : 'created'} test PKI in ${pkiDir}: CA ${pki.caCertPath}, ${comuni.length} Comuni, ${workstations.length} workstations`);
-  const keystorePasswordFile = join(pkiDir, 'keystore-password');
-  if ((await readIfExists(keystorePasswordFile)) !== pki.password) {
-    await writeFile(keystorePasswordFile, pki.password, { mode: PRIVATE });
-    await chmod(keystorePasswordFile, PRIVATE);
-  }
+  // The single shared password file of older versions: each keystore now has its own.
+  await rm(join(pkiDir, 'keystore-password'), { force: true });
+  const keystorePasswordFile = pki.comune(DEMO_COMUNE_ISTAT).passwordPath;
 
   const places = sandboxPlaceResolver(registry.population.places);
   // The client's settings carry URLs; they are rebuilt below once the port is known.
-  const identity = (base: string) =>
-    makeTestPdndClient({ simulatorBaseUrl: base, clientId: pdndId.identity.clientId, kid: pdndId.identity.kid, privateKeyPem: pdndId.privateKeyPem });
+  const identity = (base: string, id: typeof pdndId = pdndId) =>
+    makeTestPdndClient({ simulatorBaseUrl: base, clientId: id.identity.clientId, kid: id.identity.kid, privateKeyPem: id.privateKeyPem });
   let pdnd: PdndSimulatorHandler | undefined;
   const simulator = await startSimulator({
     port: opts.port ?? 0,
@@ -222,7 +244,7 @@ export async function startSandboxAnpr(opts: SandboxAnprOptions): Promise<Sandbo
       pdnd = createPdndSimulatorHandler({
         ...opts.pdnd,
         registry: reg,
-        clients: [identity('http://placeholder').client],
+        clients: [pdndId, ...otherPdnd].map((id) => identity('http://placeholder', id).client),
         signingKey: { privateKeyPem: pdndId.signingKeyPem, kid: pdndId.identity.signingKid },
       });
       const soapHandler = createSoapSimulatorHandler({ comuneName: places.comune, ...opts.soap, registry: reg, trustedCaPem: pki.caCertPem });
@@ -231,17 +253,23 @@ export async function startSandboxAnpr(opts: SandboxAnprOptions): Promise<Sandbo
   });
   const url = (opts.advertisedUrl ?? advertised(simulator.url)).replace(/\/+$/, '');
   const pdndClient = identity(url);
+  const ownPdnd = new Map(pdndComuni.map((c, i) => [c, identity(url, otherPdnd[i])]));
+  const pdndClientOf = (codiceIstat: string): TestPdndClient => ownPdnd.get(codiceIstat) ?? pdndClient;
+  const pdndPrivateKeyFile = (codiceIstat: string): string => (ownPdnd.has(codiceIstat) ? join(dir, 'pdnd', codiceIstat, 'client-key.pem') : join(dir, 'pdnd', 'client-key.pem'));
 
   const workstation = (id: string): SandboxWorkstation => {
     if (!workstations.includes(id)) throw new Error(`No sandbox workstation ${id}; known: ${workstations.join(', ')}`);
     const f = pki.workstation(id);
-    return { id, keystore: { path: f.path, password: f.password } };
+    return { id, keystore: { path: f.path, password: f.password }, passwordFile: f.passwordPath };
   };
 
   const comuneSettings = (codiceIstat: string, channel: 'soap' | 'pdnd', o: SandboxComuneOptions = {}): ComuneAnprSettings => {
     if (!comuni.includes(codiceIstat)) throw new Error(`No sandbox Comune ${codiceIstat}; known: ${comuni.join(', ')}`);
     const base: ComuneAnprSettings = { codiceIstat, environment: 'FREE', channel };
-    if (channel === 'pdnd') return { ...base, pdnd: { ...pdndClient.settings, purposes: { ...pdndClient.settings.purposes } } };
+    if (channel === 'pdnd') {
+      const own = pdndClientOf(codiceIstat);
+      return { ...base, pdnd: { ...own.settings, purposes: { ...own.settings.purposes } } };
+    }
     const f = pki.comune(codiceIstat);
     return {
       ...base,
@@ -263,6 +291,8 @@ export async function startSandboxAnpr(opts: SandboxAnprOptions): Promise<Sandbo
     pki,
     registry,
     pdndClient,
+    pdndClientOf,
+    pdndPrivateKeyFile,
     pdnd: pdnd!,
     comuni,
     workstations,

@@ -23,6 +23,7 @@ import { SigningKeysService } from './auth/signing-keys.service.js';
 import { JwtStrategy } from './auth/strategies.js';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController, REDIS } from './health/health.controller.js';
+import { ComuneOnboardingService } from './onboarding/comune-onboarding.service.js';
 import { AnprConnectorService } from './anpr/anpr-connector.service.js';
 import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './lookup/counter-store.js';
 import { IdempotencyService } from './lookup/idempotency.service.js';
@@ -65,6 +66,7 @@ export class AppModule {
         AuditVerificationService,
         AuditCheckpointService,
         LookupRefusalAuditor,
+        ComuneOnboardingService,
         AnprConnectorService,
         LookupService,
         IdempotencyService,

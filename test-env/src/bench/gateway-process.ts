@@ -15,6 +15,7 @@ import { ormOptions } from '../../../apps/gateway/src/database/orm-config.js';
 import { closeGatewayApp, createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
 import { loadConfig } from '../../../apps/gateway/src/config/config.js';
 import { seedSandbox } from '../../../apps/gateway/src/sandbox/seed.js';
+import { ComuneOnboardingService } from '../../../apps/gateway/src/onboarding/comune-onboarding.service.js';
 import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
 import { AuditService } from '../../../apps/gateway/src/audit/audit.service.js';
 import { AccessLogService } from '../../../apps/gateway/src/audit/access-log.service.js';
@@ -97,7 +98,7 @@ serveParent(
         await conn.execute('pragma synchronous = normal');
       }
       const em = app.get(EntityManager).fork();
-      const creds = await seedSandbox(em);
+      const creds = await seedSandbox(em, app.get(ComuneOnboardingService));
       const user = creds.users.find((u) => u.username === BENCH_USER);
       if (!user) throw new Error(`the sandbox seed has no ${BENCH_USER}`);
       const top = await em.findOneOrFail(User, { username: BENCH_USER });
@@ -112,7 +113,7 @@ serveParent(
         keystorePasswordFile: sim.keystorePasswordFile,
         pdndPrivateKeyFile: sim.pdndPrivateKeyFile,
         workstations: [],
-        postazione: { code: sim.postazione.id, keystorePath: sim.postazione.keystore.path! },
+        postazione: { code: sim.postazione.id, keystorePath: sim.postazione.keystore.path!, keystorePasswordFile: sim.postazione.passwordFile },
       });
       await app.listen(0, '127.0.0.1');
       const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,16 +1,31 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
-import { Application, User } from '#libs/domain';
+import { Application, Comune, User } from '#libs/domain';
 import { verifySecret } from '../../../apps/gateway/src/auth/password.js';
 import { ConfigError, loadConfig } from '../../../apps/gateway/src/config/config.js';
 import { createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
-import { seedSandbox, type SandboxCredentials } from '../../../apps/gateway/src/sandbox/seed.js';
+import { SECOND_COMUNE, seedSandbox, seedSecondComune, type SandboxCredentials } from '../../../apps/gateway/src/sandbox/seed.js';
+import { ComuneOnboardingService } from '../../../apps/gateway/src/onboarding/comune-onboarding.service.js';
 import { flushLogs } from '../../../apps/gateway/src/common/logger.js';
 import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
-import { demoComuneWiring } from '../sandbox-wiring.js';
+import { demoComuneWiring, secondComuneWiring } from '../sandbox-wiring.js';
+
+/**
+ * Everything the sandbox keeps is private to its user: keys, keystores and their passwords, the
+ * database (and its -wal/-shm files) and credentials.json. A umask covers whatever is created from
+ * now on; folders left by older versions (files 0644) are tightened on start.
+ */
+function makePrivate(dir: string) {
+  chmodSync(dir, 0o700);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) makePrivate(p);
+    else if (e.isFile()) chmodSync(p, 0o600);
+  }
+}
 
 /**
  * `npm start`: the simulated ANPR and the gateway in sandbox mode (embedded SQLite), with demo
@@ -30,28 +45,40 @@ async function main() {
     }
     throw e;
   }
-  mkdirSync(config.sandboxDir, { recursive: true });
+  process.umask(0o077);
+  mkdirSync(config.sandboxDir, { recursive: true, mode: 0o700 });
+  makePrivate(config.sandboxDir);
   const CREDENTIALS_FILE = join(config.sandboxDir, 'credentials.json');
   const anprDir = resolve(config.sandboxDir, 'anpr');
   const simPort = Number(process.env.ANPR_SIM_PORT ?? 3100);
-  const anpr = await startSandboxAnpr({ dir: anprDir, port: simPort, extraWorkstations: [COMUNE_POSTAZIONE] });
+  const anpr = await startSandboxAnpr({ dir: anprDir, port: simPort, extraWorkstations: [COMUNE_POSTAZIONE, SECOND_COMUNE.postazione], pdndComuni: [SECOND_COMUNE.codiceIstat] });
 
   const app = await createGatewayApp(config);
   const em = app.get(EntityManager).fork();
   let creds: SandboxCredentials;
   let mismatch: string | undefined;
+  const onboarding = app.get(ComuneOnboardingService);
   if ((await em.count(User, {})) === 0) {
-    creds = await seedSandbox(em);
+    creds = await seedSandbox(em, onboarding);
     writeFileSync(CREDENTIALS_FILE, JSON.stringify({ gatewayUrl: config.publicUrl, simulatorUrl: anpr.url, ...creds }, null, 2), { mode: 0o600 });
   } else if (existsSync(CREDENTIALS_FILE)) {
     creds = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8'));
     mismatch = await credentialsMismatch(em, creds);
+    creds.comuni ??= [creds.comune];
+    for (const u of creds.users) u.comune ??= creds.comune.codiceIstat;
+    if (!(await em.count(Comune, { codiceIstat: SECOND_COMUNE.codiceIstat })) && !(await em.count(User, { username: 'top.lecce' }))) {
+      // A sandbox seeded before it had a second Comune: add it, and its users to the credentials.
+      const second = await seedSecondComune(em, onboarding);
+      creds.comuni.push(second.comune);
+      creds.users.push(...second.users);
+    }
     // The ports may differ from the last start: the file always names where the sandbox listens now.
     writeFileSync(CREDENTIALS_FILE, JSON.stringify({ ...creds, gatewayUrl: config.publicUrl, simulatorUrl: anpr.url }, null, 2), { mode: 0o600 });
   } else {
     throw new Error(`${config.sqlitePath} has users but ${CREDENTIALS_FILE} is missing: delete the ${config.sandboxDir} folder to start afresh`);
   }
   await wireComuneToSimulator(app.get(EntityManager).fork(), demoComuneWiring(anpr, anprDir, { workstations: [SANDBOX_WORKSTATION_ID] }));
+  if (await em.count(Comune, { codiceIstat: SECOND_COMUNE.codiceIstat })) await wireComuneToSimulator(app.get(EntityManager).fork(), secondComuneWiring(anpr));
   await app.listen(config.port, config.host);
   const shutdown = async () => {
     await app.close();
@@ -69,9 +96,11 @@ async function main() {
     `  JWKS:           ${config.publicUrl}/.well-known/jwks.json`,
     `  Simulated ANPR: ${anpr.url}  (SOAP 3002/E002 and PDND; ${anpr.registry.size} synthetic people)`,
     `  Test identities: test-env/SANDBOX-CATALOGUE.md  (or GET ${anpr.url}/catalogue)`,
-    `  Demo Comune:    ${creds.comune.nome} (${creds.comune.codiceIstat}), wired to the simulator (certificates in ${join(config.sandboxDir, 'anpr', 'pki')})`,
-    '  Users (POST /v1/auth/login):',
-    ...creds.users.map((u) => `    ${u.role.padEnd(10)} ${u.username.padEnd(22)} ${u.password}${u.mediator ? '   (mediatore)' : ''}`),
+    `  Comuni:         ${creds.comuni.map((c) => `${c.nome} (${c.codiceIstat})`).join(', ')}, each wired to the simulator with its own certificate (in ${join(config.sandboxDir, 'anpr', 'pki')})`,
+    ...creds.comuni.flatMap((c) => [
+      `  Users of ${c.nome} (POST /v1/auth/login):`,
+      ...creds.users.filter((u) => u.comune === c.codiceIstat).map((u) => `    ${u.role.padEnd(10)} ${u.username.padEnd(24)} ${u.password}${u.mediator ? '   (mediatore)' : ''}`),
+    ]),
     `  Application:    client_id=${creds.application.clientId} client_secret=${creds.application.clientSecret}`,
     `                  acts for ${creds.application.operator} (header X-GeRes-Operator)`,
     `  Workstation:    ${creds.workstation.code} device token ${creds.workstation.deviceToken}`,

@@ -47,7 +47,7 @@ console.log(
     `  PDND:       token ${sandbox.pdndClient.settings.tokenUrl}, e-services under ${sandbox.pdndClient.settings.baseUrl}`,
     `  catalogue:  ${sandbox.url}/catalogue, health ${sandbox.url}/health`,
     `  PKI:        ${sandbox.pki.dir} (CA ${sandbox.pki.caCertPath}; Comuni ${sandbox.comuni.join(', ')}; workstations ${sandbox.workstations.join(', ')})`,
-    `  keystores:  Comune ${DEMO_COMUNE_ISTAT} ${demo.soap!.keystore.path}, workstation ${SANDBOX_WORKSTATION_ID} ${sandbox.workstation(SANDBOX_WORKSTATION_ID).keystore.path}; password in ${sandbox.keystorePasswordFile}`,
+    `  keystores:  Comune ${DEMO_COMUNE_ISTAT} ${demo.soap!.keystore.path}, workstation ${SANDBOX_WORKSTATION_ID} ${sandbox.workstation(SANDBOX_WORKSTATION_ID).keystore.path}; each keystore's password in <name>.password beside it`,
     `  PDND client ${sandbox.pdndClient.settings.clientId} (kid ${sandbox.pdndClient.settings.kid}), private key in ${resolve(dir, 'pdnd', 'client-key.pem')}`,
     `  operator:   ${sandbox.operatorId}`,
   ].join('\n'),

@@ -378,12 +378,12 @@ describe('sandbox catalogue ↔ connectors ↔ sandbox launcher', () => {
 
     it('SOAP: a Comune certificate from another CA', async () => {
       const c = settings('soap-3002');
-      const foreign = { ...c, soap: { ...c.soap!, keystore: { path: rogue.comune(DEMO_COMUNE_ISTAT).path, password: rogue.password } } };
+      const foreign = { ...c, soap: { ...c.soap!, keystore: { path: rogue.comune(DEMO_COMUNE_ISTAT).path, password: rogue.comune(DEMO_COMUNE_ISTAT).password } } };
       await rejected(soap.findPersons(q(), ctx('soap-3002', { comune: foreign })), /not issued by a trusted CA/);
     }, 30_000);
 
     it('SOAP: a workstation certificate from another CA', async () => {
-      const ws = { id: SANDBOX_WORKSTATION_ID, keystore: { path: rogue.workstation(SANDBOX_WORKSTATION_ID).path, password: rogue.password } };
+      const ws = { id: SANDBOX_WORKSTATION_ID, keystore: { path: rogue.workstation(SANDBOX_WORKSTATION_ID).path, password: rogue.workstation(SANDBOX_WORKSTATION_ID).password } };
       await rejected(soap.findPersons(q(), ctx('soap-3002', { workstation: ws })), /Workstation certificate/);
     }, 30_000);
 

@@ -1,1 +1,2 @@
 export * from './test-pki.js';
+export * from './pkcs12.js';

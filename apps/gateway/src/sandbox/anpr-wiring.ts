@@ -9,11 +9,13 @@ export interface SandboxAnprWiring {
   soap: ComuneAnprSettings['soap'] & object;
   pdnd: ComuneAnprSettings['pdnd'] & object;
   keystorePath: string;
+  /** The file holding the Comune keystore's own password. */
   keystorePasswordFile: string;
   pdndPrivateKeyFile: string;
-  workstations: Array<{ code: string; keystorePath: string }>;
+  /** Workstations of the Comune's Enti, each keystore with its own password file. */
+  workstations: Array<{ code: string; keystorePath: string; keystorePasswordFile: string }>;
   /** The Comune's own ANPR workstation. */
-  postazione?: { code: string; keystorePath: string };
+  postazione?: { code: string; keystorePath: string; keystorePasswordFile: string };
 }
 
 /**
@@ -45,11 +47,11 @@ export async function wireComuneToSimulator(em: EntityManager, w: SandboxAnprWir
     defaultAnprOperatorId: comune.defaultAnprOperatorId ?? w.operatorIds[0],
     anprPostazioneId: w.postazione?.code,
     anprPostazioneKeystoreRef: w.postazione?.keystorePath,
-    anprPostazioneKeystorePasswordRef: w.postazione ? `file:${w.keystorePasswordFile}` : undefined,
+    anprPostazioneKeystorePasswordRef: w.postazione ? `file:${w.postazione.keystorePasswordFile}` : undefined,
   });
   for (const ws of w.workstations) {
     const entity = await em.findOne(Workstation, { code: ws.code });
-    if (entity) Object.assign(entity, { keystoreRef: ws.keystorePath, keystorePasswordRef: `file:${w.keystorePasswordFile}` });
+    if (entity) Object.assign(entity, { keystoreRef: ws.keystorePath, keystorePasswordRef: `file:${ws.keystorePasswordFile}` });
   }
   await em.flush();
 }

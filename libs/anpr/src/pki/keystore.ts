@@ -37,6 +37,34 @@ async function readBytes(ref: KeystoreRef): Promise<Buffer> {
   }
 }
 
+type Pbkdf2 = typeof forge.pkcs5.pbkdf2;
+
+/**
+ * forge derives PBES2 keys (the AES-256 PKCS#12 that OpenSSL 3 and the test PKI write) with its
+ * pure-JavaScript PBKDF2 whenever the PRF is given as a digest object, as its PBES2 decoder does:
+ * seconds per keystore. Its own native path takes the digest by name, so for the duration of one
+ * (synchronous) parse the digest object is handed over by name. Nothing else can run meanwhile.
+ */
+function withNativePbkdf2<T>(fn: () => T): T {
+  const pure: Pbkdf2 = forge.pkcs5.pbkdf2;
+  const byName = ((p: string, s: string, c: number, dkLen: number, md?: unknown, cb?: unknown) => {
+    const name = md && typeof md === 'object' && typeof (md as { algorithm?: unknown }).algorithm === 'string' ? (md as { algorithm: string }).algorithm : md;
+    return (pure as (...a: unknown[]) => unknown)(p, s, c, dkLen, name, cb);
+  }) as unknown as Pbkdf2;
+  forge.pkcs5.pbkdf2 = byName;
+  try {
+    return fn();
+  } finally {
+    forge.pkcs5.pbkdf2 = pure;
+  }
+}
+
+/** Decodes and decrypts a PKCS#12 with forge (PBES2 key derivation done natively); throws on a wrong password. */
+export function pkcs12FromDer(der: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
+  const asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
+  return withNativePbkdf2(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
+}
+
 /**
  * Opens a PKCS#12 with node-forge. The forge key (plain BigIntegers on the JS heap) is converted at
  * once into a native KeyObject and dropped; the password is used here and not retained.
@@ -44,8 +72,7 @@ async function readBytes(ref: KeystoreRef): Promise<Buffer> {
 export function parsePkcs12(der: Buffer, password: string, label = 'inline keystore'): LoadedKeystore {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+    p12 = pkcs12FromDer(der, password);
   } catch {
     // forge's messages may quote MAC details but never the password; we still keep ours generic.
     throw new KeystoreError(`Cannot open keystore ${label}: wrong password or not a PKCS#12 file`);
