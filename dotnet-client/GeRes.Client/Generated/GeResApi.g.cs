@@ -50,7 +50,7 @@ namespace GeRes.Client.Generated
         /// Log in a person
         /// </summary>
         /// <remarks>
-        /// Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures lock the account for a while (`account-locked`, with `retryAfterSeconds`).
+        /// Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures for one username from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After); attempts from other addresses are not slowed, and the person sees a `login_throttled` entry in their access log. When `passwordChangeRequired` is true, the person must change their password (POST /v1/me/password) before anything else.
         /// </remarks>
         /// <returns>Logged in.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -72,7 +72,7 @@ namespace GeRes.Client.Generated
         /// Refresh a person's tokens
         /// </summary>
         /// <remarks>
-        /// Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login.
+        /// Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login. A login lasts at most REFRESH_FAMILY_MAX_SECONDS (12 h by default) however often it is refreshed; a password change or a suspension ends every login.
         /// </remarks>
         /// <returns>A new token pair.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -83,7 +83,7 @@ namespace GeRes.Client.Generated
         /// Get an access token for an application
         /// </summary>
         /// <remarks>
-        /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator.
+        /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
         /// </remarks>
         /// <returns>An access token.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -205,7 +205,7 @@ namespace GeRes.Client.Generated
         /// Log in a person
         /// </summary>
         /// <remarks>
-        /// Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures lock the account for a while (`account-locked`, with `retryAfterSeconds`).
+        /// Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures for one username from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After); attempts from other addresses are not slowed, and the person sees a `login_throttled` entry in their access log. When `passwordChangeRequired` is true, the person must change their password (POST /v1/me/password) before anything else.
         /// </remarks>
         /// <returns>Logged in.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -295,14 +295,14 @@ namespace GeRes.Client.Generated
                             throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
-                        if (status_ == 423)
+                        if (status_ == 429)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-locked`: The account is temporarily locked after repeated failures.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:rate-limited`: Too many requests; slow down.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -410,7 +410,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -437,7 +437,7 @@ namespace GeRes.Client.Generated
         /// Refresh a person's tokens
         /// </summary>
         /// <remarks>
-        /// Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login.
+        /// Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login. A login lasts at most REFRESH_FAMILY_MAX_SECONDS (12 h by default) however often it is refreshed; a password change or a suspension ends every login.
         /// </remarks>
         /// <returns>A new token pair.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -551,7 +551,7 @@ namespace GeRes.Client.Generated
         /// Get an access token for an application
         /// </summary>
         /// <remarks>
-        /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator.
+        /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
         /// </remarks>
         /// <returns>An access token.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -629,6 +629,16 @@ namespace GeRes.Client.Generated
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new GeResApiException<Problem>("`urn:geres:problem:invalid-client`: The client credentials are not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:rate-limited`: Too many requests; slow down.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -810,7 +820,7 @@ namespace GeRes.Client.Generated
         /// Prometheus metrics
         /// </summary>
         /// <remarks>
-        /// Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics).
+        /// Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics). Send the METRICS_TOKEN of the installation as a bearer token (not a user's access token); without METRICS_TOKEN the endpoint is open in the sandbox and off (404) elsewhere.
         /// </remarks>
         /// <returns>The metrics.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -1019,7 +1029,7 @@ namespace GeRes.Client.Generated
         /// Prometheus metrics
         /// </summary>
         /// <remarks>
-        /// Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics).
+        /// Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics). Send the METRICS_TOKEN of the installation as a bearer token (not a user's access token); without METRICS_TOKEN the endpoint is open in the sandbox and off (404) elsewhere.
         /// </remarks>
         /// <returns>The metrics.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -1067,6 +1077,26 @@ namespace GeRes.Client.Generated
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             var result_ = (string)System.Convert.ChangeType(responseData_, typeof(string));
                             return result_;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:not-found`: Not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1226,7 +1256,7 @@ namespace GeRes.Client.Generated
         /// Search the access log
         /// </summary>
         /// <remarks>
-        /// Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail).
+        /// Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail). Needs a person's token.
         /// </remarks>
         /// <param name="page">Page to return, from 1.</param>
         /// <param name="pageSize">Items per page.</param>
@@ -1244,7 +1274,7 @@ namespace GeRes.Client.Generated
         /// Search the audit trail
         /// </summary>
         /// <remarks>
-        /// Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, what concerns their Comune; for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others.
+        /// Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, requests on their Comune's residents and requests of the users their Comune manages (its TOP users and the users of the Enti it owns); for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others. Needs a person's token.
         /// </remarks>
         /// <param name="page">Page to return, from 1.</param>
         /// <param name="pageSize">Items per page.</param>
@@ -1264,7 +1294,7 @@ namespace GeRes.Client.Generated
         /// Verify the audit trail
         /// </summary>
         /// <remarks>
-        /// Checks every hash chain of the audit trail and names the first broken link of each. Roles: TOP.
+        /// Checks every hash chain of the audit trail and lists every broken link of each (`breaks`; `break` is the first), also against the signed checkpoints of the chain heads when the gateway writes them. Roles: TOP.
         /// </remarks>
         /// <returns>The verification report (ok is false when any chain breaks).</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -1309,7 +1339,7 @@ namespace GeRes.Client.Generated
         /// Search the access log
         /// </summary>
         /// <remarks>
-        /// Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail).
+        /// Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail). Needs a person's token.
         /// </remarks>
         /// <param name="page">Page to return, from 1.</param>
         /// <param name="pageSize">Items per page.</param>
@@ -1426,7 +1456,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1453,7 +1483,7 @@ namespace GeRes.Client.Generated
         /// Search the audit trail
         /// </summary>
         /// <remarks>
-        /// Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, what concerns their Comune; for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others.
+        /// Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, requests on their Comune's residents and requests of the users their Comune manages (its TOP users and the users of the Enti it owns); for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others. Needs a person's token.
         /// </remarks>
         /// <param name="page">Page to return, from 1.</param>
         /// <param name="pageSize">Items per page.</param>
@@ -1580,7 +1610,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -1607,7 +1637,7 @@ namespace GeRes.Client.Generated
         /// Verify the audit trail
         /// </summary>
         /// <remarks>
-        /// Checks every hash chain of the audit trail and names the first broken link of each. Roles: TOP.
+        /// Checks every hash chain of the audit trail and lists every broken link of each (`breaks`; `break` is the first), also against the signed checkpoints of the chain heads when the gateway writes them. Roles: TOP.
         /// </remarks>
         /// <returns>The verification report (ok is false when any chain breaks).</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -1677,7 +1707,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2024,7 +2054,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2138,7 +2168,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2240,7 +2270,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2370,7 +2400,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2484,7 +2514,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2598,7 +2628,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2716,7 +2746,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3019,7 +3049,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3149,7 +3179,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3319,7 +3349,7 @@ namespace GeRes.Client.Generated
         /// List Enti
         /// </summary>
         /// <remarks>
-        /// The Enti in the caller's area (for TOP: those with a current or future convenzione with their Comune, and its offices; for ADMIN: their own), with their convenzioni. Roles: TOP, ADMIN.
+        /// The Enti the caller may see, with their convenzioni: for TOP, those their Comune registered (all convenzioni) and those with a current or future convenzione with their Comune (that convenzione only); for ADMIN, their own. Roles: TOP, ADMIN.
         /// </remarks>
         /// <returns>The Enti, by name.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -3330,7 +3360,7 @@ namespace GeRes.Client.Generated
         /// Register an Ente
         /// </summary>
         /// <remarks>
-        /// Registers an Ente together with its first convenzione with the caller's Comune. Roles: TOP.
+        /// Registers an Ente, owned by the caller's Comune (whose TOP users manage its users), together with its first convenzione with that Comune. Roles: TOP.
         /// </remarks>
         /// <returns>The new Ente.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -3341,7 +3371,7 @@ namespace GeRes.Client.Generated
         /// Get an Ente
         /// </summary>
         /// <remarks>
-        /// An Ente of the caller's area (or their own), with its convenzioni. Roles: TOP, ADMIN.
+        /// An Ente the caller may see (as for the list), with the convenzioni they may see. Roles: TOP, ADMIN.
         /// </remarks>
         /// <param name="id">Id of the Ente.</param>
         /// <returns>The Ente.</returns>
@@ -3353,7 +3383,7 @@ namespace GeRes.Client.Generated
         /// Change an Ente
         /// </summary>
         /// <remarks>
-        /// Changes the name or the codice fiscale of an Ente of the caller's area. Roles: TOP.
+        /// Changes the name or the codice fiscale of an Ente the caller's Comune registered. Roles: TOP.
         /// </remarks>
         /// <param name="id">Id of the Ente.</param>
         /// <returns>The Ente as changed.</returns>
@@ -3365,12 +3395,25 @@ namespace GeRes.Client.Generated
         /// Add a convenzione
         /// </summary>
         /// <remarks>
-        /// Records a convenzione between any registered Ente and the caller's Comune. Roles: TOP.
+        /// Records a convenzione between any registered Ente and the caller's own Comune: the Comune's consent that the Ente's users may query its residents. It gives the Comune no power over the Ente, which stays managed by the Comune that registered it. Roles: TOP.
         /// </remarks>
         /// <param name="id">Id of the Ente.</param>
         /// <returns>The new convenzione.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ConvenzioneView> CreateConvenzioneAsync(System.Guid id, ConvenzioneInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// End or shorten a convenzione
+        /// </summary>
+        /// <remarks>
+        /// Moves the last day of validity of a convenzione of the caller's own Comune earlier (yesterday ends it at once). Only the TOP users of the Comune it names may. Roles: TOP.
+        /// </remarks>
+        /// <param name="id">Id of the Ente.</param>
+        /// <param name="convenzioneId">Id of the convenzione.</param>
+        /// <returns>The convenzione as changed.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ConvenzioneView> EndConvenzioneAsync(System.Guid id, System.Guid convenzioneId, EndConvenzioneRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -3411,7 +3454,7 @@ namespace GeRes.Client.Generated
         /// List Enti
         /// </summary>
         /// <remarks>
-        /// The Enti in the caller's area (for TOP: those with a current or future convenzione with their Comune, and its offices; for ADMIN: their own), with their convenzioni. Roles: TOP, ADMIN.
+        /// The Enti the caller may see, with their convenzioni: for TOP, those their Comune registered (all convenzioni) and those with a current or future convenzione with their Comune (that convenzione only); for ADMIN, their own. Roles: TOP, ADMIN.
         /// </remarks>
         /// <returns>The Enti, by name.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -3481,7 +3524,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3508,7 +3551,7 @@ namespace GeRes.Client.Generated
         /// Register an Ente
         /// </summary>
         /// <remarks>
-        /// Registers an Ente together with its first convenzione with the caller's Comune. Roles: TOP.
+        /// Registers an Ente, owned by the caller's Comune (whose TOP users manage its users), together with its first convenzione with that Comune. Roles: TOP.
         /// </remarks>
         /// <returns>The new Ente.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -3595,7 +3638,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3622,7 +3665,7 @@ namespace GeRes.Client.Generated
         /// Get an Ente
         /// </summary>
         /// <remarks>
-        /// An Ente of the caller's area (or their own), with its convenzioni. Roles: TOP, ADMIN.
+        /// An Ente the caller may see (as for the list), with the convenzioni they may see. Roles: TOP, ADMIN.
         /// </remarks>
         /// <param name="id">Id of the Ente.</param>
         /// <returns>The Ente.</returns>
@@ -3697,7 +3740,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3734,7 +3777,7 @@ namespace GeRes.Client.Generated
         /// Change an Ente
         /// </summary>
         /// <remarks>
-        /// Changes the name or the codice fiscale of an Ente of the caller's area. Roles: TOP.
+        /// Changes the name or the codice fiscale of an Ente the caller's Comune registered. Roles: TOP.
         /// </remarks>
         /// <param name="id">Id of the Ente.</param>
         /// <returns>The Ente as changed.</returns>
@@ -3826,7 +3869,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3863,7 +3906,7 @@ namespace GeRes.Client.Generated
         /// Add a convenzione
         /// </summary>
         /// <remarks>
-        /// Records a convenzione between any registered Ente and the caller's Comune. Roles: TOP.
+        /// Records a convenzione between any registered Ente and the caller's own Comune: the Comune's consent that the Ente's users may query its residents. It gives the Comune no power over the Ente, which stays managed by the Comune that registered it. Roles: TOP.
         /// </remarks>
         /// <param name="id">Id of the Ente.</param>
         /// <returns>The new convenzione.</returns>
@@ -3956,7 +3999,142 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:not-found`: Not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// End or shorten a convenzione
+        /// </summary>
+        /// <remarks>
+        /// Moves the last day of validity of a convenzione of the caller's own Comune earlier (yesterday ends it at once). Only the TOP users of the Comune it names may. Roles: TOP.
+        /// </remarks>
+        /// <param name="id">Id of the Ente.</param>
+        /// <param name="convenzioneId">Id of the convenzione.</param>
+        /// <returns>The convenzione as changed.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ConvenzioneView> EndConvenzioneAsync(System.Guid id, System.Guid convenzioneId, EndConvenzioneRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (convenzioneId == null)
+                throw new System.ArgumentNullException("convenzioneId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PATCH");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/enti/{id}/convenzioni/{convenzioneId}"
+                    urlBuilder_.Append("v1/enti/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/convenzioni/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(convenzioneId, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ConvenzioneView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.\n`urn:geres:problem:bad-request`: Bad request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4175,7 +4353,7 @@ namespace GeRes.Client.Generated
         /// Change my password
         /// </summary>
         /// <remarks>
-        /// Changes the caller's own password. Not available to applications (`forbidden`).
+        /// Changes the caller's own password; the new one must differ from the current one. Every refresh token of the caller is revoked: other sessions end at their next refresh. Clears a forced change (`password-change-required`). Wrong current passwords are throttled like logins (`rate-limited`). Not available to applications (`forbidden`).
         /// </remarks>
         /// <returns>Changed.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -4301,7 +4479,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4445,7 +4623,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4599,7 +4777,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4626,7 +4804,7 @@ namespace GeRes.Client.Generated
         /// Change my password
         /// </summary>
         /// <remarks>
-        /// Changes the caller's own password. Not available to applications (`forbidden`).
+        /// Changes the caller's own password; the new one must differ from the current one. Every refresh token of the caller is revoked: other sessions end at their next refresh. Clears a forced change (`password-change-required`). Wrong current passwords are throttled like logins (`rate-limited`). Not available to applications (`forbidden`).
         /// </remarks>
         /// <returns>Changed.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -4707,7 +4885,17 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:rate-limited`: Too many requests; slow down.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4804,7 +4992,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5111,7 +5299,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden-by-profile`: Your profile does not allow this request.\n`urn:geres:problem:comune-not-agreed`: Your ente has no active convenzione with this Comune.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden-by-profile`: Your profile does not allow this request.\n`urn:geres:problem:comune-not-agreed`: Your ente has no active convenzione with this Comune.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -5304,7 +5492,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden-by-profile`: Your profile does not allow this request.\n`urn:geres:problem:comune-not-agreed`: Your ente has no active convenzione with this Comune.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden-by-profile`: Your profile does not allow this request.\n`urn:geres:problem:comune-not-agreed`: Your ente has no active convenzione with this Comune.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -5504,7 +5692,7 @@ namespace GeRes.Client.Generated
         /// List users
         /// </summary>
         /// <remarks>
-        /// Users the caller may see: for TOP, the users of their area and their Comune's TOP users; for ADMIN, their Ente's STANDARD and STANDARDPS users; for others, themselves. By username.
+        /// Users the caller may see: for TOP, the users of the Enti their Comune registered and their Comune's TOP users; for ADMIN, their Ente's STANDARD and STANDARDPS users; for others, themselves. By username. A STANDARDPS user's last login is shown to themselves only.
         /// </remarks>
         /// <param name="page">Page to return, from 1.</param>
         /// <param name="pageSize">Items per page.</param>
@@ -5556,7 +5744,7 @@ namespace GeRes.Client.Generated
         /// Change a user
         /// </summary>
         /// <remarks>
-        /// Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here. Roles: TOP, ADMIN.
+        /// Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here; the mediator function and the ANPR operator id are set only by a TOP user of the user's Comune, and the id must be one of the Comune's anprOperatorIds when it has any. Roles: TOP, ADMIN.
         /// </remarks>
         /// <param name="id">Id of the user.</param>
         /// <returns>The user as changed.</returns>
@@ -5626,7 +5814,7 @@ namespace GeRes.Client.Generated
         /// List users
         /// </summary>
         /// <remarks>
-        /// Users the caller may see: for TOP, the users of their area and their Comune's TOP users; for ADMIN, their Ente's STANDARD and STANDARDPS users; for others, themselves. By username.
+        /// Users the caller may see: for TOP, the users of the Enti their Comune registered and their Comune's TOP users; for ADMIN, their Ente's STANDARD and STANDARDPS users; for others, themselves. By username. A STANDARDPS user's last login is shown to themselves only.
         /// </remarks>
         /// <param name="page">Page to return, from 1.</param>
         /// <param name="pageSize">Items per page.</param>
@@ -5738,7 +5926,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5852,7 +6040,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -5967,7 +6155,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 415)
@@ -6089,7 +6277,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -6126,7 +6314,7 @@ namespace GeRes.Client.Generated
         /// Change a user
         /// </summary>
         /// <remarks>
-        /// Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here. Roles: TOP, ADMIN.
+        /// Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here; the mediator function and the ANPR operator id are set only by a TOP user of the user's Comune, and the id must be one of the Comune's anprOperatorIds when it has any. Roles: TOP, ADMIN.
         /// </remarks>
         /// <param name="id">Id of the user.</param>
         /// <returns>The user as changed.</returns>
@@ -6218,7 +6406,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -6331,7 +6519,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -6461,7 +6649,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.\n`urn:geres:problem:grant-exceeds-own`: You cannot grant more than you hold.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.\n`urn:geres:problem:grant-exceeds-own`: You cannot grant more than you hold.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -6653,7 +6841,7 @@ namespace GeRes.Client.Generated
         /// Change a workstation
         /// </summary>
         /// <remarks>
-        /// Changes the label or IP range of a workstation of the caller's area; TOP users also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
+        /// Changes the label, IP range or certificate of a workstation of the caller's area; a change to how it is recognised withdraws its authorisation. TOP users of the Comune that registered its Ente also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
         /// </remarks>
         /// <param name="id">Id of the workstation.</param>
         /// <returns>The workstation as changed.</returns>
@@ -6769,7 +6957,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -6883,7 +7071,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -6930,7 +7118,7 @@ namespace GeRes.Client.Generated
         /// Change a workstation
         /// </summary>
         /// <remarks>
-        /// Changes the label or IP range of a workstation of the caller's area; TOP users also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
+        /// Changes the label, IP range or certificate of a workstation of the caller's area; a change to how it is recognised withdraws its authorisation. TOP users of the Comune that registered its Ente also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
         /// </remarks>
         /// <param name="id">Id of the workstation.</param>
         /// <returns>The workstation as changed.</returns>
@@ -7022,7 +7210,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -7197,14 +7385,17 @@ namespace GeRes.Client.Generated
         [System.Runtime.Serialization.EnumMember(Value = @"login_failure")]
         Login_failure = 1,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"login_throttled")]
+        Login_throttled = 2,
+
         [System.Runtime.Serialization.EnumMember(Value = @"logout")]
-        Logout = 2,
+        Logout = 3,
 
         [System.Runtime.Serialization.EnumMember(Value = @"token_refresh")]
-        Token_refresh = 3,
+        Token_refresh = 4,
 
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
-        Function = 4,
+        Function = 5,
 
     }
 
@@ -7787,7 +7978,7 @@ namespace GeRes.Client.Generated
     {
 
         /// <summary>
-        /// The operation id sent to ANPR.
+        /// For a `pending` intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("anprOperationId")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7868,7 +8059,7 @@ namespace GeRes.Client.Generated
         public AuditOutcome Outcome { get; set; } = default!;
 
         /// <summary>
-        /// For `denied`, the rule that denied; for `error`, the error class.
+        /// For `denied`, the rule that denied (or the problem type of a refusal before the lookup ran); for `error`, the error class and cause; for `pending`, anpr_call.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("outcomeDetail")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7945,7 +8136,7 @@ namespace GeRes.Client.Generated
     }
 
     /// <summary>
-    /// How a request ended: ok, not_found (no subject), denied (by a rule) or error.
+    /// How a request ended: ok, not_found (no subject), denied (by a rule) or error; pending is the intent written before an ANPR call, followed by the event of its outcome.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<AuditOutcome>))]
@@ -7964,6 +8155,9 @@ namespace GeRes.Client.Generated
         [System.Runtime.Serialization.EnumMember(Value = @"error")]
         Error = 3,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
+        Pending = 4,
+
     }
 
     /// <summary>
@@ -7978,6 +8172,13 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("chains")]
         public System.Collections.Generic.ICollection<ChainReportView> Chains { get; set; } = new System.Collections.ObjectModel.Collection<ChainReportView>();
+
+        /// <summary>
+        /// Present when the gateway writes checkpoints and the file exists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("checkpoints")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public CheckpointCheckView? Checkpoints { get; set; } = default!;
 
         /// <summary>
         /// Events checked over all chains.
@@ -8032,7 +8233,7 @@ namespace GeRes.Client.Generated
     }
 
     /// <summary>
-    /// Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no recorded head.
+    /// Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no (or another) recorded head; against the checkpoints: a checkpointed chain is gone, events it recorded are gone, the chain differs from what it recorded, or a checkpoint line fails its signature.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ChainBreakReason>))]
@@ -8054,10 +8255,22 @@ namespace GeRes.Client.Generated
         [System.Runtime.Serialization.EnumMember(Value = @"head_mismatch")]
         Head_mismatch = 4,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"checkpoint_chain_missing")]
+        Checkpoint_chain_missing = 5,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"checkpoint_events_missing")]
+        Checkpoint_events_missing = 6,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"checkpoint_hash_mismatch")]
+        Checkpoint_hash_mismatch = 7,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"checkpoint_bad_signature")]
+        Checkpoint_bad_signature = 8,
+
     }
 
     /// <summary>
-    /// The first broken link of a chain.
+    /// A broken link of a chain.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChainBreakView
@@ -8070,7 +8283,7 @@ namespace GeRes.Client.Generated
         public System.Guid ChainId { get; set; } = default!;
 
         /// <summary>
-        /// The first event that does not verify (for a missing tail, the last good one).
+        /// The event that does not verify (for a missing tail, the last good one; null when the event or chain is gone).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -8114,11 +8327,17 @@ namespace GeRes.Client.Generated
     {
 
         /// <summary>
-        /// Present when ok is false.
+        /// The first of breaks; present when ok is false.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("break")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public ChainBreakView? Break { get; set; } = default!;
+
+        /// <summary>
+        /// Every broken link of the chain, in chain order (empty when ok).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("breaks")]
+        public System.Collections.Generic.ICollection<ChainBreakView> Breaks { get; set; } = new System.Collections.ObjectModel.Collection<ChainBreakView>();
 
         /// <summary>
         /// The chain.
@@ -8167,6 +8386,78 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("newPassword")]
         public string NewPassword { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The checkpoint file the chains were checked against.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CheckpointCheckView
+    {
+
+        /// <summary>
+        /// Path of the checkpoint file.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("file")]
+        public string File { get; set; } = default!;
+
+        /// <summary>
+        /// Lines that do not verify; any makes ok false.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("invalid")]
+        public System.Collections.Generic.ICollection<CheckpointLineView> Invalid { get; set; } = new System.Collections.ObjectModel.Collection<CheckpointLineView>();
+
+        /// <summary>
+        /// Checkpoint lines read.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lines")]
+        public int Lines { get; set; } = default!;
+
+        /// <summary>
+        /// Lines whose signature verifies (their chain heads were checked).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("valid")]
+        public int Valid { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A checkpoint line that does not verify.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CheckpointLineView
+    {
+
+        /// <summary>
+        /// Line number in the checkpoint file.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("line")]
+        public int Line { get; set; } = default!;
+
+        /// <summary>
+        /// What is wrong with it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string Message { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8753,7 +9044,7 @@ namespace GeRes.Client.Generated
         public ConvenzioneInput Convenzione { get; set; } = new ConvenzioneInput();
 
         /// <summary>
-        /// municipal_office for an office of the Comune itself (it then belongs to the Comune); external_body otherwise.
+        /// municipal_office for an office of the Comune itself, external_body otherwise; either way the Ente belongs to the caller's Comune, whose TOP users manage its users.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<EnteKind>))]
@@ -9049,6 +9340,30 @@ namespace GeRes.Client.Generated
     }
 
     /// <summary>
+    /// A new, earlier last day of validity for a convenzione of the caller's Comune.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class EndConvenzioneRequest
+    {
+
+        /// <summary>
+        /// New last day of validity: not after the current one, not before yesterday (the past is not rewritten) and not before the day before validFrom (that day withdraws a convenzione not yet in force). Today ends it tonight; yesterday ends it now.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("validTo")]
+        public System.DateOnly ValidTo { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
     /// municipal_office: an office of the Comune itself; external_body: a body working under a convenzione.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -9100,14 +9415,14 @@ namespace GeRes.Client.Generated
         public string? CodiceFiscale { get; set; } = default!;
 
         /// <summary>
-        /// For municipal offices, the ISTAT code of their Comune; otherwise null.
+        /// ISTAT code of the Comune that registered the Ente and manages its users; null for an Ente registered before owners were recorded.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("comune")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Comune { get; set; } = default!;
 
         /// <summary>
-        /// The Ente's convenzioni (every Comune), when loaded.
+        /// The Ente's convenzioni when loaded: every Comune's for the owner Comune and the Ente's own users, only the caller's own Comune's otherwise.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("convenzioni")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -10291,7 +10606,7 @@ namespace GeRes.Client.Generated
     }
 
     /// <summary>
-    /// The state of each dependency: `ok`, `down: &lt;reason&gt;` or `not configured`.
+    /// The state of each dependency: `ok`, `down` (the reason is in the gateway log) or `not configured`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ReadinessChecks
@@ -10521,6 +10836,9 @@ namespace GeRes.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("comune")]
         public string Comune { get; set; } = default!;
 
+        /// <summary>
+        /// The search criterion
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("criterion")]
         public CriterionDto Criterion { get; set; } = new CriterionDto();
 
@@ -10706,7 +11024,13 @@ namespace GeRes.Client.Generated
         public int ExpiresIn { get; set; } = default!;
 
         /// <summary>
-        /// Seconds until the refresh token expires.
+        /// True after a one-time password: until the person changes it (POST /v1/me/password), every call but GET /v1/me and logout answers `password-change-required`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("passwordChangeRequired")]
+        public bool PasswordChangeRequired { get; set; } = default!;
+
+        /// <summary>
+        /// Seconds until the refresh token expires (never past the end of the login, REFRESH_FAMILY_MAX_SECONDS after it began).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("refreshExpiresIn")]
         public int RefreshExpiresIn { get; set; } = default!;
@@ -11037,7 +11361,7 @@ namespace GeRes.Client.Generated
     }
 
     /// <summary>
-    /// The fields to change; the others stay as they are.
+    /// The fields to change; the others stay as they are. Changing how the workstation is recognised (IP range, certificate) withdraws its authorisation until a TOP user authorises it again.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpdateWorkstationRequest
@@ -11049,6 +11373,13 @@ namespace GeRes.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("authorised")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Authorised { get; set; } = default!;
+
+        /// <summary>
+        /// SHA-256 fingerprint of its client certificate (hex, colons allowed).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("certFingerprint")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? CertFingerprint { get; set; } = default!;
 
         /// <summary>
         /// IPv4 address or CIDR range it connects from.
@@ -11256,7 +11587,7 @@ namespace GeRes.Client.Generated
         public System.Guid Id { get; set; } = default!;
 
         /// <summary>
-        /// Last successful login.
+        /// Last successful login; for STANDARDPS users shown to themselves only (null for others).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lastLoginAt")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -10,7 +10,7 @@ import type { AuditOutcome } from './AuditOutcome.js';
  */
 export type AuditEventView = {
   /**
-   * The operation id sent to ANPR.
+   * For a `pending` intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR).
    */
   anprOperationId: string | null;
   /**
@@ -58,7 +58,7 @@ export type AuditEventView = {
    */
   outcome: AuditOutcome;
   /**
-   * For `denied`, the rule that denied; for `error`, the error class.
+   * For `denied`, the rule that denied (or the problem type of a refusal before the lookup ran); for `error`, the error class and cause; for `pending`, anpr_call.
    */
   outcomeDetail: string | null;
   /**

@@ -3,6 +3,6 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * How a request ended: ok, not_found (no subject), denied (by a rule) or error.
+ * How a request ended: ok, not_found (no subject), denied (by a rule) or error; pending is the intent written before an ANPR call, followed by the event of its outcome.
  */
-export type AuditOutcome = 'ok' | 'not_found' | 'denied' | 'error';
+export type AuditOutcome = 'ok' | 'not_found' | 'denied' | 'error' | 'pending';

@@ -3,6 +3,7 @@
 /* tslint:disable */
 /* eslint-disable */
 import type { ChainReportView } from './ChainReportView.js';
+import type { CheckpointCheckView } from './CheckpointCheckView.js';
 /**
  * The verification of the whole audit trail.
  */
@@ -11,6 +12,10 @@ export type AuditVerification = {
    * One report per chain.
    */
   chains: Array<ChainReportView>;
+  /**
+   * Present when the gateway writes checkpoints and the file exists.
+   */
+  checkpoints?: CheckpointCheckView;
   /**
    * Events checked over all chains.
    */

@@ -3,6 +3,6 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no recorded head.
+ * Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no (or another) recorded head; against the checkpoints: a checkpointed chain is gone, events it recorded are gone, the chain differs from what it recorded, or a checkpoint line fails its signature.
  */
-export type ChainBreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'missing_tail' | 'head_mismatch';
+export type ChainBreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'missing_tail' | 'head_mismatch' | 'checkpoint_chain_missing' | 'checkpoint_events_missing' | 'checkpoint_hash_mismatch' | 'checkpoint_bad_signature';

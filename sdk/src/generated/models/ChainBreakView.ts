@@ -4,7 +4,7 @@
 /* eslint-disable */
 import type { ChainBreakReason } from './ChainBreakReason.js';
 /**
- * The first broken link of a chain.
+ * A broken link of a chain.
  */
 export type ChainBreakView = {
   /**
@@ -12,7 +12,7 @@ export type ChainBreakView = {
    */
   chainId: string;
   /**
-   * The first event that does not verify (for a missing tail, the last good one).
+   * The event that does not verify (for a missing tail, the last good one; null when the event or chain is gone).
    */
   eventId: string | null;
   /**

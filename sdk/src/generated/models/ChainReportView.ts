@@ -8,9 +8,13 @@ import type { ChainBreakView } from './ChainBreakView.js';
  */
 export type ChainReportView = {
   /**
-   * Present when ok is false.
+   * The first of breaks; present when ok is false.
    */
   break?: ChainBreakView;
+  /**
+   * Every broken link of the chain, in chain order (empty when ok).
+   */
+  breaks: Array<ChainBreakView>;
   /**
    * The chain.
    */

@@ -17,7 +17,7 @@ export type CreateEnteRequest = {
    */
   convenzione: ConvenzioneInput;
   /**
-   * municipal_office for an office of the Comune itself (it then belongs to the Comune); external_body otherwise.
+   * municipal_office for an office of the Comune itself, external_body otherwise; either way the Ente belongs to the caller's Comune, whose TOP users manage its users.
    */
   kind: EnteKind;
   /**

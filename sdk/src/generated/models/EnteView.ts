@@ -13,11 +13,11 @@ export type EnteView = {
    */
   codiceFiscale: string | null;
   /**
-   * For municipal offices, the ISTAT code of their Comune; otherwise null.
+   * ISTAT code of the Comune that registered the Ente and manages its users; null for an Ente registered before owners were recorded.
    */
   comune: string | null;
   /**
-   * The Ente's convenzioni (every Comune), when loaded.
+   * The Ente's convenzioni when loaded: every Comune's for the owner Comune and the Ente's own users, only the caller's own Comune's otherwise.
    */
   convenzioni?: Array<ConvenzioneView>;
   /**

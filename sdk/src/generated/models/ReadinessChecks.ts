@@ -3,7 +3,7 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * The state of each dependency: `ok`, `down: <reason>` or `not configured`.
+ * The state of each dependency: `ok`, `down` (the reason is in the gateway log) or `not configured`.
  */
 export type ReadinessChecks = {
   /**

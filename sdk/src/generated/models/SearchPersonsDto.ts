@@ -13,6 +13,9 @@ export type SearchPersonsDto = {
    * ISTAT code of the Comune the request concerns: its ANPR credentials are used
    */
   comune: string;
+  /**
+   * The search criterion
+   */
   criterion: CriterionDto;
   /**
    * Reason for the request: case or protocol number (motivoRichiesta)

@@ -15,7 +15,11 @@ export type TokenPair = {
    */
   expiresIn: number;
   /**
-   * Seconds until the refresh token expires.
+   * True after a one-time password: until the person changes it (POST /v1/me/password), every call but GET /v1/me and logout answers `password-change-required`.
+   */
+  passwordChangeRequired: boolean;
+  /**
+   * Seconds until the refresh token expires (never past the end of the login, REFRESH_FAMILY_MAX_SECONDS after it began).
    */
   refreshExpiresIn: number;
   /**

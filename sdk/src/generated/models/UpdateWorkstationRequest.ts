@@ -3,13 +3,17 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * The fields to change; the others stay as they are.
+ * The fields to change; the others stay as they are. Changing how the workstation is recognised (IP range, certificate) withdraws its authorisation until a TOP user authorises it again.
  */
 export type UpdateWorkstationRequest = {
   /**
    * Authorise or withdraw the authorisation (TOP users only).
    */
   authorised?: boolean;
+  /**
+   * SHA-256 fingerprint of its client certificate (hex, colons allowed).
+   */
+  certFingerprint?: string;
   /**
    * IPv4 address or CIDR range it connects from.
    */

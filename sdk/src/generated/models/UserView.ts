@@ -37,7 +37,7 @@ export type UserView = {
    */
   id: string;
   /**
-   * Last successful login.
+   * Last successful login; for STANDARDPS users shown to themselves only (null for others).
    */
   lastLoginAt: string | null;
   /**

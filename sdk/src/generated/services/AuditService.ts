@@ -13,7 +13,7 @@ export class AuditService {
   constructor(public readonly httpRequest: BaseHttpRequest) {}
   /**
    * Search the access log
-   * Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail).
+   * Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail). Needs a person's token.
    * @returns AccessLogPage A page of access-log entries.
    * @throws ApiError
    */
@@ -98,6 +98,7 @@ export class AuditService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.`,
@@ -106,7 +107,7 @@ export class AuditService {
   }
   /**
    * Search the audit trail
-   * Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, what concerns their Comune; for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others.
+   * Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, requests on their Comune's residents and requests of the users their Comune manages (its TOP users and the users of the Enti it owns); for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others. Needs a person's token.
    * @returns AuditEventPage A page of audit events.
    * @throws ApiError
    */
@@ -203,6 +204,7 @@ export class AuditService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.`,
@@ -211,7 +213,7 @@ export class AuditService {
   }
   /**
    * Verify the audit trail
-   * Checks every hash chain of the audit trail and names the first broken link of each. Roles: TOP.
+   * Checks every hash chain of the audit trail and lists every broken link of each (`breaks`; `break` is the first), also against the signed checkpoints of the chain heads when the gateway writes them. Roles: TOP.
    * @returns AuditVerification The verification report (ok is false when any chain breaks).
    * @throws ApiError
    */
@@ -251,6 +253,7 @@ export class AuditService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.

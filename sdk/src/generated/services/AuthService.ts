@@ -36,7 +36,7 @@ export class AuthService {
   }
   /**
    * Log in a person
-   * Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures lock the account for a while (`account-locked`, with `retryAfterSeconds`).
+   * Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures for one username from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After); attempts from other addresses are not slowed, and the person sees a `login_throttled` entry in their access log. When `passwordChangeRequired` is true, the person must change their password (POST /v1/me/password) before anything else.
    * @returns TokenPair Logged in.
    * @throws ApiError
    */
@@ -63,7 +63,7 @@ export class AuthService {
         \`urn:geres:problem:bad-request\`: Bad request.`,
         401: `\`urn:geres:problem:invalid-credentials\`: Username or password is wrong.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.`,
-        423: `\`urn:geres:problem:account-locked\`: The account is temporarily locked after repeated failures.`,
+        429: `\`urn:geres:problem:rate-limited\`: Too many requests; slow down.`,
       },
     });
   }
@@ -115,6 +115,7 @@ export class AuthService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.`,
@@ -123,7 +124,7 @@ export class AuthService {
   }
   /**
    * Refresh a person's tokens
-   * Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login.
+   * Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login. A login lasts at most REFRESH_FAMILY_MAX_SECONDS (12 h by default) however often it is refreshed; a password change or a suspension ends every login.
    * @returns TokenPair A new token pair.
    * @throws ApiError
    */
@@ -155,7 +156,7 @@ export class AuthService {
   }
   /**
    * Get an access token for an application
-   * OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator.
+   * OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
    * @returns ClientCredentialsToken An access token.
    * @throws ApiError
    */
@@ -181,6 +182,7 @@ export class AuthService {
         400: `\`urn:geres:problem:validation-failed\`: The request is not valid.
         \`urn:geres:problem:bad-request\`: Bad request.`,
         401: `\`urn:geres:problem:invalid-client\`: The client credentials are not valid.`,
+        429: `\`urn:geres:problem:rate-limited\`: Too many requests; slow down.`,
       },
     });
   }

@@ -58,6 +58,7 @@ export class ComuniService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -122,6 +123,7 @@ export class ComuniService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.

@@ -5,6 +5,7 @@
 import type { ConvenzioneInput } from '../models/ConvenzioneInput.js';
 import type { ConvenzioneView } from '../models/ConvenzioneView.js';
 import type { CreateEnteRequest } from '../models/CreateEnteRequest.js';
+import type { EndConvenzioneRequest } from '../models/EndConvenzioneRequest.js';
 import type { EnteList } from '../models/EnteList.js';
 import type { EnteView } from '../models/EnteView.js';
 import type { UpdateEnteRequest } from '../models/UpdateEnteRequest.js';
@@ -14,7 +15,7 @@ export class EntiService {
   constructor(public readonly httpRequest: BaseHttpRequest) {}
   /**
    * List Enti
-   * The Enti in the caller's area (for TOP: those with a current or future convenzione with their Comune, and its offices; for ADMIN: their own), with their convenzioni. Roles: TOP, ADMIN.
+   * The Enti the caller may see, with their convenzioni: for TOP, those their Comune registered (all convenzioni) and those with a current or future convenzione with their Comune (that convenzione only); for ADMIN, their own. Roles: TOP, ADMIN.
    * @returns EnteList The Enti, by name.
    * @throws ApiError
    */
@@ -54,6 +55,7 @@ export class EntiService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -63,7 +65,7 @@ export class EntiService {
   }
   /**
    * Register an Ente
-   * Registers an Ente together with its first convenzione with the caller's Comune. Roles: TOP.
+   * Registers an Ente, owned by the caller's Comune (whose TOP users manage its users), together with its first convenzione with that Comune. Roles: TOP.
    * @returns EnteView The new Ente.
    * @throws ApiError
    */
@@ -109,6 +111,7 @@ export class EntiService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -118,7 +121,7 @@ export class EntiService {
   }
   /**
    * Get an Ente
-   * An Ente of the caller's area (or their own), with its convenzioni. Roles: TOP, ADMIN.
+   * An Ente the caller may see (as for the list), with the convenzioni they may see. Roles: TOP, ADMIN.
    * @returns EnteView The Ente.
    * @throws ApiError
    */
@@ -166,6 +169,7 @@ export class EntiService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -176,7 +180,7 @@ export class EntiService {
   }
   /**
    * Change an Ente
-   * Changes the name or the codice fiscale of an Ente of the caller's area. Roles: TOP.
+   * Changes the name or the codice fiscale of an Ente the caller's Comune registered. Roles: TOP.
    * @returns EnteView The Ente as changed.
    * @throws ApiError
    */
@@ -230,6 +234,7 @@ export class EntiService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -240,7 +245,7 @@ export class EntiService {
   }
   /**
    * Add a convenzione
-   * Records a convenzione between any registered Ente and the caller's Comune. Roles: TOP.
+   * Records a convenzione between any registered Ente and the caller's own Comune: the Comune's consent that the Ente's users may query its residents. It gives the Comune no power over the Ente, which stays managed by the Comune that registered it. Roles: TOP.
    * @returns ConvenzioneView The new convenzione.
    * @throws ApiError
    */
@@ -294,6 +299,78 @@ export class EntiService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
+        \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
+        \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
+        \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
+        \`urn:geres:problem:forbidden\`: This action is outside your area.`,
+        404: `\`urn:geres:problem:not-found\`: Not found.`,
+      },
+    });
+  }
+  /**
+   * End or shorten a convenzione
+   * Moves the last day of validity of a convenzione of the caller's own Comune earlier (yesterday ends it at once). Only the TOP users of the Comune it names may. Roles: TOP.
+   * @returns ConvenzioneView The convenzione as changed.
+   * @throws ApiError
+   */
+  public endConvenzione({
+    id,
+    convenzioneId,
+    requestBody,
+    xGeResOperator,
+    xGeResWorkstation,
+    xGeResDeviceToken,
+    xRequestId,
+  }: {
+    /**
+     * Id of the Ente.
+     */
+    id: string,
+    /**
+     * Id of the convenzione.
+     */
+    convenzioneId: string,
+    requestBody: EndConvenzioneRequest,
+    /**
+     * Application tokens only, and then required: the username (or id) of the operator the application acts for, one of the operators registered for the application.
+     */
+    xGeResOperator?: string,
+    /**
+     * The code (ANPR IdPostazione) of the workstation the call comes from. Required when a Comune the caller's Ente works with admits authorised workstations only.
+     */
+    xGeResWorkstation?: string,
+    /**
+     * The device token issued when the workstation was registered; one of the ways a workstation is recognised (with its client certificate or its IP range).
+     */
+    xGeResDeviceToken?: string,
+    /**
+     * Your id for this request, echoed in the response and in problem documents; GeRes makes one when it is missing or not acceptable.
+     */
+    xRequestId?: string,
+  }): CancelablePromise<ConvenzioneView> {
+    return this.httpRequest.request({
+      method: 'PATCH',
+      url: '/v1/enti/{id}/convenzioni/{convenzioneId}',
+      path: {
+        'id': id,
+        'convenzioneId': convenzioneId,
+      },
+      headers: {
+        'X-GeRes-Operator': xGeResOperator,
+        'X-GeRes-Workstation': xGeResWorkstation,
+        'X-GeRes-Device-Token': xGeResDeviceToken,
+        'X-Request-Id': xRequestId,
+      },
+      body: requestBody,
+      mediaType: 'application/json',
+      errors: {
+        400: `\`urn:geres:problem:validation-failed\`: The request is not valid.
+        \`urn:geres:problem:bad-request\`: Bad request.`,
+        401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
+        \`urn:geres:problem:invalid-token\`: The token is not valid.`,
+        403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.

@@ -57,7 +57,7 @@ export class HealthService {
   }
   /**
    * Prometheus metrics
-   * Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics).
+   * Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics). Send the METRICS_TOKEN of the installation as a bearer token (not a user's access token); without METRICS_TOKEN the endpoint is open in the sandbox and off (404) elsewhere.
    * @returns string The metrics.
    * @throws ApiError
    */
@@ -74,6 +74,11 @@ export class HealthService {
       url: '/metrics',
       headers: {
         'X-Request-Id': xRequestId,
+      },
+      errors: {
+        401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
+        \`urn:geres:problem:invalid-token\`: The token is not valid.`,
+        404: `\`urn:geres:problem:not-found\`: Not found.`,
       },
     });
   }

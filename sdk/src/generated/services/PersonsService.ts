@@ -24,7 +24,7 @@ export class PersonsService {
   }: {
     requestBody: SearchPersonsDto,
     /**
-     * Replays the stored answer for 24 hours without a second ANPR call
+     * Replays the stored answer for 24 hours without a second ANPR call, once the request is authorised again against your current profile
      */
     idempotencyKey?: string,
     /**
@@ -63,6 +63,7 @@ export class PersonsService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -154,6 +155,7 @@ export class PersonsService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.

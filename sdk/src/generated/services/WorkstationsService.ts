@@ -53,6 +53,7 @@ export class WorkstationsService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -108,6 +109,7 @@ export class WorkstationsService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.
@@ -119,7 +121,7 @@ export class WorkstationsService {
   }
   /**
    * Change a workstation
-   * Changes the label or IP range of a workstation of the caller's area; TOP users also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
+   * Changes the label, IP range or certificate of a workstation of the caller's area; a change to how it is recognised withdraws its authorisation. TOP users of the Comune that registered its Ente also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
    * @returns WorkstationView The workstation as changed.
    * @throws ApiError
    */
@@ -173,6 +175,7 @@ export class WorkstationsService {
         401: `\`urn:geres:problem:unauthenticated\`: Authentication is required.
         \`urn:geres:problem:invalid-token\`: The token is not valid.`,
         403: `\`urn:geres:problem:account-suspended\`: The account is suspended.
+        \`urn:geres:problem:password-change-required\`: Change your one-time password before doing anything else.
         \`urn:geres:problem:operator-required\`: An application must name the operator it acts for.
         \`urn:geres:problem:operator-not-allowed\`: The application may not act for this operator.
         \`urn:geres:problem:workstation-not-authorised\`: This workstation is not authorised.

@@ -236,7 +236,7 @@ public final class AuditApi {
     /**
      * Search the access log
      * <p>
-     * Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail).
+     * Logins, logouts, token refreshes and functions used, newest first, limited to what the caller may monitor (as for the audit trail). Needs a person's token.
      * <p>
      * <code>GET /v1/access-log</code>
      * <p>
@@ -295,7 +295,7 @@ public final class AuditApi {
     /**
      * Search the audit trail
      * <p>
-     * Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, what concerns their Comune; for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others.
+     * Requests recorded in the audit trail, denials included, newest first, limited to what the caller may monitor: for TOP, requests on their Comune's residents and requests of the users their Comune manages (its TOP users and the users of the Enti it owns); for ADMIN, their Ente's users; for others, their own requests. Activity of STANDARDPS users is never shown to others. Needs a person's token.
      * <p>
      * <code>GET /v1/audit-events</code>
      * <p>
@@ -356,7 +356,7 @@ public final class AuditApi {
     /**
      * Verify the audit trail
      * <p>
-     * Checks every hash chain of the audit trail and names the first broken link of each. Roles: TOP.
+     * Checks every hash chain of the audit trail and lists every broken link of each (<code>breaks</code>; <code>break</code> is the first), also against the signed checkpoints of the chain heads when the gateway writes them. Roles: TOP.
      * <p>
      * <code>GET /v1/audit-events/verification</code>
      * <p>

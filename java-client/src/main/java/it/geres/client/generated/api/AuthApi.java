@@ -79,7 +79,7 @@ public final class AuthApi {
     /**
      * Get an access token for an application
      * <p>
-     * OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with <code>client_id</code> and <code>client_secret</code> in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator.
+     * OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with <code>client_id</code> and <code>client_secret</code> in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (<code>rate-limited</code>, with Retry-After).
      * <p>
      * <code>POST /v1/oauth/token</code>
      * <p>
@@ -134,7 +134,7 @@ public final class AuthApi {
     /**
      * Log in a person
      * <p>
-     * Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures lock the account for a while (<code>account-locked</code>, with <code>retryAfterSeconds</code>).
+     * Exchanges a username and password for a short-lived access token and a single-use refresh token. Repeated failures for one username from one address make that address wait, longer after each failure (<code>rate-limited</code>, with Retry-After); attempts from other addresses are not slowed, and the person sees a <code>login_throttled</code> entry in their access log. When <code>passwordChangeRequired</code> is true, the person must change their password (POST /v1/me/password) before anything else.
      * <p>
      * <code>POST /v1/auth/login</code>
      * <p>
@@ -243,7 +243,7 @@ public final class AuthApi {
     /**
      * Refresh a person's tokens
      * <p>
-     * Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login.
+     * Exchanges a refresh token for a new token pair. Each refresh token works once: presenting a used one again is taken as a leak and closes every session of that login. A login lasts at most REFRESH_FAMILY_MAX_SECONDS (12 h by default) however often it is refreshed; a password change or a suspension ends every login.
      * <p>
      * <code>POST /v1/auth/refresh</code>
      * <p>

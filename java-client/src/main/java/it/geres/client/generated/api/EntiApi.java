@@ -28,7 +28,7 @@ public final class EntiApi {
     /**
      * Add a convenzione
      * <p>
-     * Records a convenzione between any registered Ente and the caller's Comune. Roles: TOP.
+     * Records a convenzione between any registered Ente and the caller's own Comune: the Comune's consent that the Ente's users may query its residents. It gives the Comune no power over the Ente, which stays managed by the Comune that registered it. Roles: TOP.
      * <p>
      * <code>POST /v1/enti/{id}/convenzioni</code>
      * <p>
@@ -86,7 +86,7 @@ public final class EntiApi {
     /**
      * Register an Ente
      * <p>
-     * Registers an Ente together with its first convenzione with the caller's Comune. Roles: TOP.
+     * Registers an Ente, owned by the caller's Comune (whose TOP users manage its users), together with its first convenzione with that Comune. Roles: TOP.
      * <p>
      * <code>POST /v1/enti</code>
      * <p>
@@ -138,9 +138,71 @@ public final class EntiApi {
     }
 
     /**
+     * End or shorten a convenzione
+     * <p>
+     * Moves the last day of validity of a convenzione of the caller's own Comune earlier (yesterday ends it at once). Only the TOP users of the Comune it names may. Roles: TOP.
+     * <p>
+     * <code>PATCH /v1/enti/{id}/convenzioni/{convenzioneId}</code>
+     * <p>
+     * @param id Id of the Ente.
+     * @param convenzioneId Id of the convenzione.
+     * @param body the request body (application/json)
+     * @return the answer
+     * @throws it.geres.client.GeResException when the gateway refuses the call or cannot be reached
+     */
+    public ConvenzioneView endConvenzione(String id, String convenzioneId, EndConvenzioneRequest body) {
+        return endConvenzioneWithResponse(id, convenzioneId, body, RequestOptions.none()).data();
+    }
+
+    /**
+     * As {@link #endConvenzione}, with options for this call.
+     * <p>
+     * @param id Id of the Ente.
+     * @param convenzioneId Id of the convenzione.
+     * @param body the request body (application/json)
+     * @param options per-call options (operator, idempotency key, timeout…)
+     * @return the answer
+     * @throws it.geres.client.GeResException when the gateway refuses the call or cannot be reached
+     */
+    public ConvenzioneView endConvenzione(String id, String convenzioneId, EndConvenzioneRequest body, RequestOptions options) {
+        return endConvenzioneWithResponse(id, convenzioneId, body, options).data();
+    }
+
+    /**
+     * As {@link #endConvenzione}, with the response's status, headers, request id and attempts.
+     */
+    public ApiResponse<ConvenzioneView> endConvenzioneWithResponse(String id, String convenzioneId, EndConvenzioneRequest body, RequestOptions options) {
+        return caller.execute(endConvenzioneRequest(id, convenzioneId, body), options, ResponseType.json(ConvenzioneView.class));
+    }
+
+    /**
+     * As {@link #endConvenzione}, asynchronously: the future fails with a {@link it.geres.client.GeResException}.
+     */
+    public CompletableFuture<ConvenzioneView> endConvenzioneAsync(String id, String convenzioneId, EndConvenzioneRequest body, RequestOptions options) {
+        return endConvenzioneAsyncWithResponse(id, convenzioneId, body, options).thenApply(ApiResponse::data);
+    }
+
+    /**
+     * As {@link #endConvenzioneWithResponse}, asynchronously.
+     */
+    public CompletableFuture<ApiResponse<ConvenzioneView>> endConvenzioneAsyncWithResponse(String id, String convenzioneId, EndConvenzioneRequest body, RequestOptions options) {
+        return caller.executeAsync(endConvenzioneRequest(id, convenzioneId, body), options, ResponseType.json(ConvenzioneView.class));
+    }
+
+    private static ApiRequest endConvenzioneRequest(String id, String convenzioneId, EndConvenzioneRequest body) {
+        Objects.requireNonNull(id, "id is required");
+        Objects.requireNonNull(convenzioneId, "convenzioneId is required");
+        Objects.requireNonNull(body, "body is required");
+        return ApiRequest.of("PATCH", "/v1/enti/{id}/convenzioni/{convenzioneId}")
+                .path("id", id)
+                .path("convenzioneId", convenzioneId)
+                .body(body, "application/json");
+    }
+
+    /**
      * Get an Ente
      * <p>
-     * An Ente of the caller's area (or their own), with its convenzioni. Roles: TOP, ADMIN.
+     * An Ente the caller may see (as for the list), with the convenzioni they may see. Roles: TOP, ADMIN.
      * <p>
      * <code>GET /v1/enti/{id}</code>
      * <p>
@@ -194,7 +256,7 @@ public final class EntiApi {
     /**
      * List Enti
      * <p>
-     * The Enti in the caller's area (for TOP: those with a current or future convenzione with their Comune, and its offices; for ADMIN: their own), with their convenzioni. Roles: TOP, ADMIN.
+     * The Enti the caller may see, with their convenzioni: for TOP, those their Comune registered (all convenzioni) and those with a current or future convenzione with their Comune (that convenzione only); for ADMIN, their own. Roles: TOP, ADMIN.
      * <p>
      * <code>GET /v1/enti</code>
      * <p>
@@ -244,7 +306,7 @@ public final class EntiApi {
     /**
      * Change an Ente
      * <p>
-     * Changes the name or the codice fiscale of an Ente of the caller's area. Roles: TOP.
+     * Changes the name or the codice fiscale of an Ente the caller's Comune registered. Roles: TOP.
      * <p>
      * <code>PATCH /v1/enti/{id}</code>
      * <p>

@@ -79,7 +79,7 @@ public final class HealthApi {
     /**
      * Prometheus metrics
      * <p>
-     * Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics).
+     * Metrics in the Prometheus text exposition format (requests by route and outcome, latency histograms, process metrics). Send the METRICS_TOKEN of the installation as a bearer token (not a user's access token); without METRICS_TOKEN the endpoint is open in the sandbox and off (404) elsewhere.
      * <p>
      * <code>GET /metrics</code>
      * <p>

@@ -236,7 +236,7 @@ public final class MeApi {
     /**
      * Change my password
      * <p>
-     * Changes the caller's own password. Not available to applications (<code>forbidden</code>).
+     * Changes the caller's own password; the new one must differ from the current one. Every refresh token of the caller is revoked: other sessions end at their next refresh. Clears a forced change (<code>password-change-required</code>). Wrong current passwords are throttled like logins (<code>rate-limited</code>). Not available to applications (<code>forbidden</code>).
      * <p>
      * <code>POST /v1/me/password</code>
      * <p>

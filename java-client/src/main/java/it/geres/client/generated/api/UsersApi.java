@@ -324,7 +324,7 @@ public final class UsersApi {
     /**
      * List users
      * <p>
-     * Users the caller may see: for TOP, the users of their area and their Comune's TOP users; for ADMIN, their Ente's STANDARD and STANDARDPS users; for others, themselves. By username.
+     * Users the caller may see: for TOP, the users of the Enti their Comune registered and their Comune's TOP users; for ADMIN, their Ente's STANDARD and STANDARDPS users; for others, themselves. By username. A STANDARDPS user's last login is shown to themselves only.
      * <p>
      * <code>GET /v1/users</code>
      * <p>
@@ -440,7 +440,7 @@ public final class UsersApi {
     /**
      * Change a user
      * <p>
-     * Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here. Roles: TOP, ADMIN.
+     * Changes a user the caller manages: name, e-mail, status (suspend or reactivate), mediator function, ANPR operator id, or clears a lockout. Nobody changes their own account here; the mediator function and the ANPR operator id are set only by a TOP user of the user's Comune, and the id must be one of the Comune's anprOperatorIds when it has any. Roles: TOP, ADMIN.
      * <p>
      * <code>PATCH /v1/users/{id}</code>
      * <p>

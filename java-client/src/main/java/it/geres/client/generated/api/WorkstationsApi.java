@@ -132,7 +132,7 @@ public final class WorkstationsApi {
     /**
      * Change a workstation
      * <p>
-     * Changes the label or IP range of a workstation of the caller's area; TOP users also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
+     * Changes the label, IP range or certificate of a workstation of the caller's area; a change to how it is recognised withdraws its authorisation. TOP users of the Comune that registered its Ente also authorise it or withdraw the authorisation. Roles: TOP, ADMIN.
      * <p>
      * <code>PATCH /v1/workstations/{id}</code>
      * <p>

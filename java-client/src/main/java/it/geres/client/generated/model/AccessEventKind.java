@@ -14,6 +14,9 @@ public enum AccessEventKind {
     @JsonProperty("login_failure")
     LOGIN_FAILURE("login_failure"),
 
+    @JsonProperty("login_throttled")
+    LOGIN_THROTTLED("login_throttled"),
+
     @JsonProperty("logout")
     LOGOUT("logout"),
 

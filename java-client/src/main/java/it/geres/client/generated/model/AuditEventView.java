@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * One request recorded in the tamper-evident audit trail, denials included.
  * <p>
- * @param anprOperationId The operation id sent to ANPR. (required, may be null)
+ * @param anprOperationId For a <code>pending</code> intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR). (required, may be null)
  * @param anprOperatorId ANPR operator id the request was made with. (required, may be null)
  * @param applicationId The application, when one called. (format uuid, required, may be null)
  * @param chain Position in the hash chain. (required)
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param motivoRichiesta Declared reason (case or protocol number). (required, may be null)
  * @param operation What was asked (an operation id, or method and route for refusals). (required)
  * @param outcome How the request ended. (required)
- * @param outcomeDetail For <code>denied</code>, the rule that denied; for <code>error</code>, the error class. (required, may be null)
+ * @param outcomeDetail For <code>denied</code>, the rule that denied (or the problem type of a refusal before the lookup ran); for <code>error</code>, the error class and cause; for <code>pending</code>, anpr_call. (required, may be null)
  * @param purpose Declared purpose. (required, may be null)
  * @param requestId The request id. (required)
  * @param sections Sections returned. (required)
@@ -120,7 +120,7 @@ public record AuditEventView(
         private Builder() {
         }
 
-        /** The operation id sent to ANPR. (required, may be null) */
+        /** For a <code>pending</code> intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR). (required, may be null) */
         public Builder anprOperationId(String anprOperationId) {
             this.anprOperationId = anprOperationId;
             return this;
@@ -192,7 +192,7 @@ public record AuditEventView(
             return this;
         }
 
-        /** For <code>denied</code>, the rule that denied; for <code>error</code>, the error class. (required, may be null) */
+        /** For <code>denied</code>, the rule that denied (or the problem type of a refusal before the lookup ran); for <code>error</code>, the error class and cause; for <code>pending</code>, anpr_call. (required, may be null) */
         public Builder outcomeDetail(String outcomeDetail) {
             this.outcomeDetail = outcomeDetail;
             return this;

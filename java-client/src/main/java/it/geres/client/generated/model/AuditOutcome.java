@@ -5,7 +5,7 @@ package it.geres.client.generated.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * How a request ended: ok, not_found (no subject), denied (by a rule) or error.
+ * How a request ended: ok, not_found (no subject), denied (by a rule) or error; pending is the intent written before an ANPR call, followed by the event of its outcome.
  */
 public enum AuditOutcome {
     @JsonProperty("ok")
@@ -18,7 +18,10 @@ public enum AuditOutcome {
     DENIED("denied"),
 
     @JsonProperty("error")
-    ERROR("error");
+    ERROR("error"),
+
+    @JsonProperty("pending")
+    PENDING("pending");
 
     private final String value;
 

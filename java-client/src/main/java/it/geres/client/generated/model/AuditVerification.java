@@ -11,6 +11,7 @@ import java.util.Objects;
  * The verification of the whole audit trail.
  * <p>
  * @param chains One report per chain. (required)
+ * @param checkpoints Present when the gateway writes checkpoints and the file exists.
  * @param events Events checked over all chains. (required)
  * @param ok Every chain verifies. (required)
  */
@@ -18,6 +19,7 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AuditVerification(
         @JsonProperty("chains") java.util.List<ChainReportView> chains,
+        @JsonProperty("checkpoints") CheckpointCheckView checkpoints,
         @JsonProperty("events") Integer events,
         @JsonProperty("ok") Boolean ok) {
 
@@ -30,6 +32,7 @@ public record AuditVerification(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.chains = chains;
+        b.checkpoints = checkpoints;
         b.events = events;
         b.ok = ok;
         return b;
@@ -38,6 +41,7 @@ public record AuditVerification(
     /** Builds {@link AuditVerification}. */
     public static final class Builder {
         private java.util.List<ChainReportView> chains;
+        private CheckpointCheckView checkpoints;
         private Integer events;
         private Boolean ok;
 
@@ -53,6 +57,12 @@ public record AuditVerification(
         /** One report per chain. (required) */
         public Builder chains(ChainReportView... chains) {
             this.chains = java.util.List.of(chains);
+            return this;
+        }
+
+        /** Present when the gateway writes checkpoints and the file exists. */
+        public Builder checkpoints(CheckpointCheckView checkpoints) {
+            this.checkpoints = checkpoints;
             return this;
         }
 
@@ -72,7 +82,7 @@ public record AuditVerification(
             Objects.requireNonNull(chains, "chains is required");
             Objects.requireNonNull(events, "events is required");
             Objects.requireNonNull(ok, "ok is required");
-            return new AuditVerification(chains, events, ok);
+            return new AuditVerification(chains, checkpoints, events, ok);
         }
     }
 }

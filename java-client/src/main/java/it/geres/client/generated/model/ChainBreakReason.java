@@ -5,7 +5,7 @@ package it.geres.client.generated.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no recorded head.
+ * Why a hash chain does not verify: an event was modified, does not link to the one before, events were deleted, the end was removed, or the chain has no (or another) recorded head; against the checkpoints: a checkpointed chain is gone, events it recorded are gone, the chain differs from what it recorded, or a checkpoint line fails its signature.
  */
 public enum ChainBreakReason {
     @JsonProperty("hash_mismatch")
@@ -21,7 +21,19 @@ public enum ChainBreakReason {
     MISSING_TAIL("missing_tail"),
 
     @JsonProperty("head_mismatch")
-    HEAD_MISMATCH("head_mismatch");
+    HEAD_MISMATCH("head_mismatch"),
+
+    @JsonProperty("checkpoint_chain_missing")
+    CHECKPOINT_CHAIN_MISSING("checkpoint_chain_missing"),
+
+    @JsonProperty("checkpoint_events_missing")
+    CHECKPOINT_EVENTS_MISSING("checkpoint_events_missing"),
+
+    @JsonProperty("checkpoint_hash_mismatch")
+    CHECKPOINT_HASH_MISMATCH("checkpoint_hash_mismatch"),
+
+    @JsonProperty("checkpoint_bad_signature")
+    CHECKPOINT_BAD_SIGNATURE("checkpoint_bad_signature");
 
     private final String value;
 

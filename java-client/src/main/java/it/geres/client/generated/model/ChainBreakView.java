@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * The first broken link of a chain.
+ * A broken link of a chain.
  * <p>
  * @param chainId The chain. (format uuid, required)
- * @param eventId The first event that does not verify (for a missing tail, the last good one). (required, may be null)
+ * @param eventId The event that does not verify (for a missing tail, the last good one; null when the event or chain is gone). (required, may be null)
  * @param message Explanation. (required)
  * @param reason Why the chain breaks here. (required)
  * @param seq Its position in the chain. (required)
@@ -58,7 +58,7 @@ public record ChainBreakView(
             return this;
         }
 
-        /** The first event that does not verify (for a missing tail, the last good one). (required, may be null) */
+        /** The event that does not verify (for a missing tail, the last good one; null when the event or chain is gone). (required, may be null) */
         public Builder eventId(String eventId) {
             this.eventId = eventId;
             return this;

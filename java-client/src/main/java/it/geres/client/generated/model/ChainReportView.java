@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * The verification of one hash chain.
  * <p>
- * @param break_ Present when ok is false.
+ * @param break_ The first of breaks; present when ok is false.
+ * @param breaks Every broken link of the chain, in chain order (empty when ok). (required)
  * @param chainId The chain. (format uuid, required)
  * @param events Events checked. (required)
  * @param ok Every event verifies and the chain reaches its recorded head. (required)
@@ -19,6 +20,7 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChainReportView(
         @JsonProperty("break") ChainBreakView break_,
+        @JsonProperty("breaks") java.util.List<ChainBreakView> breaks,
         @JsonProperty("chainId") String chainId,
         @JsonProperty("events") Integer events,
         @JsonProperty("ok") Boolean ok) {
@@ -32,6 +34,7 @@ public record ChainReportView(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.break_ = break_;
+        b.breaks = breaks;
         b.chainId = chainId;
         b.events = events;
         b.ok = ok;
@@ -41,6 +44,7 @@ public record ChainReportView(
     /** Builds {@link ChainReportView}. */
     public static final class Builder {
         private ChainBreakView break_;
+        private java.util.List<ChainBreakView> breaks;
         private String chainId;
         private Integer events;
         private Boolean ok;
@@ -48,9 +52,21 @@ public record ChainReportView(
         private Builder() {
         }
 
-        /** Present when ok is false. */
+        /** The first of breaks; present when ok is false. */
         public Builder break_(ChainBreakView break_) {
             this.break_ = break_;
+            return this;
+        }
+
+        /** Every broken link of the chain, in chain order (empty when ok). (required) */
+        public Builder breaks(java.util.List<ChainBreakView> breaks) {
+            this.breaks = breaks;
+            return this;
+        }
+
+        /** Every broken link of the chain, in chain order (empty when ok). (required) */
+        public Builder breaks(ChainBreakView... breaks) {
+            this.breaks = java.util.List.of(breaks);
             return this;
         }
 
@@ -73,10 +89,11 @@ public record ChainReportView(
         }
 
         public ChainReportView build() {
+            Objects.requireNonNull(breaks, "breaks is required");
             Objects.requireNonNull(chainId, "chainId is required");
             Objects.requireNonNull(events, "events is required");
             Objects.requireNonNull(ok, "ok is required");
-            return new ChainReportView(break_, chainId, events, ok);
+            return new ChainReportView(break_, breaks, chainId, events, ok);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>
  * @param codiceFiscale Codice fiscale (11 digits, or 16 characters) or partita IVA of the body.
  * @param convenzione The convenzione with the caller's Comune. (required)
- * @param kind municipal_office for an office of the Comune itself (it then belongs to the Comune); external_body otherwise. (required)
+ * @param kind municipal_office for an office of the Comune itself, external_body otherwise; either way the Ente belongs to the caller's Comune, whose TOP users manage its users. (required)
  * @param name Name. (required)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,7 +60,7 @@ public record CreateEnteRequest(
             return this;
         }
 
-        /** municipal_office for an office of the Comune itself (it then belongs to the Comune); external_body otherwise. (required) */
+        /** municipal_office for an office of the Comune itself, external_body otherwise; either way the Ente belongs to the caller's Comune, whose TOP users manage its users. (required) */
         public Builder kind(EnteKind kind) {
             this.kind = kind;
             return this;

@@ -11,8 +11,8 @@ import java.util.Objects;
  * An office of a Comune, or an external body that uses GeRes under convenzioni.
  * <p>
  * @param codiceFiscale Codice fiscale or partita IVA of the body. (required, may be null)
- * @param comune For municipal offices, the ISTAT code of their Comune; otherwise null. (required, may be null)
- * @param convenzioni The Ente's convenzioni (every Comune), when loaded.
+ * @param comune ISTAT code of the Comune that registered the Ente and manages its users; null for an Ente registered before owners were recorded. (required, may be null)
+ * @param convenzioni The Ente's convenzioni when loaded: every Comune's for the owner Comune and the Ente's own users, only the caller's own Comune's otherwise.
  * @param id Id of the Ente. (format uuid, required)
  * @param kind What kind of body it is. (required)
  * @param name Name. (required)
@@ -62,19 +62,19 @@ public record EnteView(
             return this;
         }
 
-        /** For municipal offices, the ISTAT code of their Comune; otherwise null. (required, may be null) */
+        /** ISTAT code of the Comune that registered the Ente and manages its users; null for an Ente registered before owners were recorded. (required, may be null) */
         public Builder comune(String comune) {
             this.comune = comune;
             return this;
         }
 
-        /** The Ente's convenzioni (every Comune), when loaded. */
+        /** The Ente's convenzioni when loaded: every Comune's for the owner Comune and the Ente's own users, only the caller's own Comune's otherwise. */
         public Builder convenzioni(java.util.List<ConvenzioneView> convenzioni) {
             this.convenzioni = convenzioni;
             return this;
         }
 
-        /** The Ente's convenzioni (every Comune), when loaded. */
+        /** The Ente's convenzioni when loaded: every Comune's for the owner Comune and the Ente's own users, only the caller's own Comune's otherwise. */
         public Builder convenzioni(ConvenzioneView... convenzioni) {
             this.convenzioni = java.util.List.of(convenzioni);
             return this;

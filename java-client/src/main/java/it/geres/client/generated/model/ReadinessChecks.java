@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * The state of each dependency: <code>ok</code>, <code>down: &lt;reason&gt;</code> or <code>not configured</code>.
+ * The state of each dependency: <code>ok</code>, <code>down</code> (the reason is in the gateway log) or <code>not configured</code>.
  * <p>
  * @param database The database. (required)
  * @param redis Redis (shared counters), when configured. (required)

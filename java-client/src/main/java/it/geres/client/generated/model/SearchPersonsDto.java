@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * @param asOf As-of date (dataRiferimentoRichiesta); default today (format date)
  * @param comune ISTAT code of the Comune the request concerns: its ANPR credentials are used (required)
- * @param criterion (required)
+ * @param criterion The search criterion (required)
  * @param motivoRichiesta Reason for the request: case or protocol number (motivoRichiesta) (required)
  * @param purpose What the data is for (default "lookup")
  * @param sections Sections wanted; each must be allowed by your profile (required)
@@ -111,7 +111,7 @@ public record SearchPersonsDto(
             return this;
         }
 
-        /** (required) */
+        /** The search criterion (required) */
         public Builder criterion(CriterionDto criterion) {
             this.criterion = criterion;
             return this;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>
  * @param accessToken Access token (a JWT signed by GeRes, verifiable with the JWKS): send it as <code>Authorization: Bearer &lt;token&gt;</code>. (required)
  * @param expiresIn Seconds until the access token expires. (required)
- * @param refreshExpiresIn Seconds until the refresh token expires. (required)
+ * @param passwordChangeRequired True after a one-time password: until the person changes it (POST /v1/me/password), every call but GET /v1/me and logout answers <code>password-change-required</code>. (required)
+ * @param refreshExpiresIn Seconds until the refresh token expires (never past the end of the login, REFRESH_FAMILY_MAX_SECONDS after it began). (required)
  * @param refreshToken Refresh token: exchange it once for a new pair. Presenting a used one again closes every session of the login. (required)
  * @param tokenType Always Bearer. (required)
  */
@@ -21,6 +22,7 @@ import java.util.Objects;
 public record TokenPair(
         @JsonProperty("accessToken") String accessToken,
         @JsonProperty("expiresIn") Integer expiresIn,
+        @JsonProperty("passwordChangeRequired") Boolean passwordChangeRequired,
         @JsonProperty("refreshExpiresIn") Integer refreshExpiresIn,
         @JsonProperty("refreshToken") String refreshToken,
         @JsonProperty("tokenType") TokenType tokenType) {
@@ -35,6 +37,7 @@ public record TokenPair(
         Builder b = new Builder();
         b.accessToken = accessToken;
         b.expiresIn = expiresIn;
+        b.passwordChangeRequired = passwordChangeRequired;
         b.refreshExpiresIn = refreshExpiresIn;
         b.refreshToken = refreshToken;
         b.tokenType = tokenType;
@@ -80,6 +83,7 @@ public record TokenPair(
     public static final class Builder {
         private String accessToken;
         private Integer expiresIn;
+        private Boolean passwordChangeRequired;
         private Integer refreshExpiresIn;
         private String refreshToken;
         private TokenType tokenType;
@@ -99,7 +103,13 @@ public record TokenPair(
             return this;
         }
 
-        /** Seconds until the refresh token expires. (required) */
+        /** True after a one-time password: until the person changes it (POST /v1/me/password), every call but GET /v1/me and logout answers <code>password-change-required</code>. (required) */
+        public Builder passwordChangeRequired(Boolean passwordChangeRequired) {
+            this.passwordChangeRequired = passwordChangeRequired;
+            return this;
+        }
+
+        /** Seconds until the refresh token expires (never past the end of the login, REFRESH_FAMILY_MAX_SECONDS after it began). (required) */
         public Builder refreshExpiresIn(Integer refreshExpiresIn) {
             this.refreshExpiresIn = refreshExpiresIn;
             return this;
@@ -120,10 +130,11 @@ public record TokenPair(
         public TokenPair build() {
             Objects.requireNonNull(accessToken, "accessToken is required");
             Objects.requireNonNull(expiresIn, "expiresIn is required");
+            Objects.requireNonNull(passwordChangeRequired, "passwordChangeRequired is required");
             Objects.requireNonNull(refreshExpiresIn, "refreshExpiresIn is required");
             Objects.requireNonNull(refreshToken, "refreshToken is required");
             Objects.requireNonNull(tokenType, "tokenType is required");
-            return new TokenPair(accessToken, expiresIn, refreshExpiresIn, refreshToken, tokenType);
+            return new TokenPair(accessToken, expiresIn, passwordChangeRequired, refreshExpiresIn, refreshToken, tokenType);
         }
     }
 }

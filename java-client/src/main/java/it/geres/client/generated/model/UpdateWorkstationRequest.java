@@ -8,9 +8,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * The fields to change; the others stay as they are.
+ * The fields to change; the others stay as they are. Changing how the workstation is recognised (IP range, certificate) withdraws its authorisation until a TOP user authorises it again.
  * <p>
  * @param authorised Authorise or withdraw the authorisation (TOP users only).
+ * @param certFingerprint SHA-256 fingerprint of its client certificate (hex, colons allowed).
  * @param ipRange IPv4 address or CIDR range it connects from.
  * @param label Label.
  */
@@ -18,6 +19,7 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UpdateWorkstationRequest(
         @JsonProperty("authorised") Boolean authorised,
+        @JsonProperty("certFingerprint") String certFingerprint,
         @JsonProperty("ipRange") String ipRange,
         @JsonProperty("label") String label) {
 
@@ -30,6 +32,7 @@ public record UpdateWorkstationRequest(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.authorised = authorised;
+        b.certFingerprint = certFingerprint;
         b.ipRange = ipRange;
         b.label = label;
         return b;
@@ -38,6 +41,7 @@ public record UpdateWorkstationRequest(
     /** Builds {@link UpdateWorkstationRequest}. */
     public static final class Builder {
         private Boolean authorised;
+        private String certFingerprint;
         private String ipRange;
         private String label;
 
@@ -47,6 +51,12 @@ public record UpdateWorkstationRequest(
         /** Authorise or withdraw the authorisation (TOP users only). */
         public Builder authorised(Boolean authorised) {
             this.authorised = authorised;
+            return this;
+        }
+
+        /** SHA-256 fingerprint of its client certificate (hex, colons allowed). */
+        public Builder certFingerprint(String certFingerprint) {
+            this.certFingerprint = certFingerprint;
             return this;
         }
 
@@ -63,7 +73,7 @@ public record UpdateWorkstationRequest(
         }
 
         public UpdateWorkstationRequest build() {
-            return new UpdateWorkstationRequest(authorised, ipRange, label);
+            return new UpdateWorkstationRequest(authorised, certFingerprint, ipRange, label);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param email E-mail address. (format email, required)
  * @param enteId The user's Ente; null for TOP users. (format uuid, required, may be null)
  * @param id Id of the user. (format uuid, required)
- * @param lastLoginAt Last successful login. (format date-time, required, may be null)
+ * @param lastLoginAt Last successful login; for STANDARDPS users shown to themselves only (null for others). (format date-time, required, may be null)
  * @param locked Locked after repeated failed logins (until the lockout ends or an administrator unlocks). (required)
  * @param mediator Holds the MEDIATORE function: their ANPR identity may be used for others' requests. (required)
  * @param name Full name. (required)
@@ -130,7 +130,7 @@ public record UserView(
             return this;
         }
 
-        /** Last successful login. (format date-time, required, may be null) */
+        /** Last successful login; for STANDARDPS users shown to themselves only (null for others). (format date-time, required, may be null) */
         public Builder lastLoginAt(String lastLoginAt) {
             this.lastLoginAt = lastLoginAt;
             return this;
