@@ -163,7 +163,7 @@ const mariadb = backends().filter((b) => b.name === 'mariadb');
       {
         encoding: 'utf8',
         // What the gateway itself runs with outside the sandbox.
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: gw.config.databaseUrl, JWT_SIGNING_KEY_FILE: gw.config.jwtSigningKeyFile, AUDIT_CHAIN_KEY: 'comune-add-test-chain-key', LOG_LEVEL: 'silent' },
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: gw.config.databaseUrl, JWT_SIGNING_KEY_FILE: gw.config.jwtSigningKeyFile, AUDIT_CHAIN_KEY: 'comune-add-test-chain-key', AUDIT_CHECKPOINT_FILE: join(mkdtempSync(join(tmpdir(), 'geres-comune-add-')), 'checkpoints.jsonl'), ANPR_SECRETS_DIR: tmpdir(), LOG_LEVEL: 'silent' },
         timeout: 60_000,
       },
     );
@@ -175,7 +175,7 @@ const mariadb = backends().filter((b) => b.name === 'mariadb');
     expect(await em.findOneOrFail(AuditEvent, { operation: 'comune:add' })).toMatchObject({ outcome: 'ok', targetComune: '075035' });
     const again = spawnSync(process.execPath, [BIN, '--istat', '075035', '--nome', 'Lecce', '--provincia', 'LE', '--codice-catastale', 'E506', '--top-username', 'top.lecce2', '--top-name', 'X', '--top-email', 'x@y.invalid'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: gw.config.databaseUrl, JWT_SIGNING_KEY_FILE: gw.config.jwtSigningKeyFile, AUDIT_CHAIN_KEY: 'comune-add-test-chain-key', LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: gw.config.databaseUrl, JWT_SIGNING_KEY_FILE: gw.config.jwtSigningKeyFile, AUDIT_CHAIN_KEY: 'comune-add-test-chain-key', AUDIT_CHECKPOINT_FILE: join(mkdtempSync(join(tmpdir(), 'geres-comune-add-')), 'checkpoints.jsonl'), ANPR_SECRETS_DIR: tmpdir(), LOG_LEVEL: 'silent' },
       timeout: 60_000,
     });
     expect(again.status).toBe(2);

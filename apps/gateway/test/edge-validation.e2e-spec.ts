@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditEvent } from '#libs/domain';
 import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
@@ -28,14 +29,19 @@ describe.each(backends())('the validation layer at the edge, on $name', (backend
     return gw.em.fork().count(AuditEvent, {});
   };
 
-  it('refuses a NUL in a criterion before any work: 400 naming the field, no audit event, no ANPR call', async () => {
+  it('refuses a NUL in a criterion before any work: 400 naming the field, one refusal event without the NUL, no ANPR call', async () => {
     const before = await auditCount();
     const res = await gw.http.post('/v1/persons/search').auth(top, { type: 'bearer' }).send(search({ type: 'codiceFiscale', codiceFiscale: 'NRECLD70B17A662M\u0000' }));
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.type).toBe('urn:geres:problem:validation-failed');
     expect(res.body.errors).toEqual([{ field: 'criterion.codiceFiscale', message: 'criterion.codiceFiscale contains a NUL character' }]);
-    expect(await auditCount()).toBe(before);
+    // Every refusal of a lookup endpoint is on record (finding 7), and what is stored is storable text;
+    // no intent event (`pending`) was written, so ANPR was not called.
+    expect(await auditCount()).toBe(before + 1);
+    const events = await gw.em.fork().find(AuditEvent, { requestId: res.body.requestId });
+    expect(events.map((e) => [e.operation, e.outcome, e.outcomeDetail])).toEqual([['searchPersons', 'denied', 'validation-failed']]);
+    expect(events[0].criterionValue).not.toContain('\u0000');
   });
 
   it('refuses a lone surrogate sent as a JSON escape, and a control character in a key', async () => {
@@ -183,10 +189,12 @@ describe.each(backends())('the validation layer at the edge, on $name', (backend
   });
 
   it('keeps the other media types where they are declared: the token endpoint takes a form, the import a CSV', async () => {
-    const form = await gw.http.post('/v1/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'wrong' });
+    // A client id of its own: failures are throttled per client id and address, in Redis across runs.
+    const nobody = `nobody-${randomUUID()}`;
+    const form = await gw.http.post('/v1/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: nobody, client_secret: 'wrong' });
     expect(form.status).toBe(401);
     expect(form.body.type).toBe('urn:geres:problem:invalid-client');
-    const json = await gw.http.post('/v1/oauth/token').send({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'wrong' });
+    const json = await gw.http.post('/v1/oauth/token').send({ grant_type: 'client_credentials', client_id: nobody, client_secret: 'wrong' });
     expect(json.status).toBe(401);
     const csv = await gw.http.post('/v1/users/import').auth(top, { type: 'bearer' }).set('content-type', 'text/csv').send('username,name,email,role,ente\nnul.user,Nul\u0000,n@test.invalid,STANDARD,93012345678\n');
     expect(csv.status).toBe(400);

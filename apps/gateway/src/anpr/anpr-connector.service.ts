@@ -8,7 +8,8 @@ import { AnprRouter } from './anpr-router.js';
 import { toAnprSettings } from './anpr-settings.js';
 import { beforeAnprCall, DbOperationIdSource, IntentOperationIdSource } from './operation-ids.js';
 import { TablePlaceResolver } from './place-resolver.js';
-import { keystorePath, resolveSecret } from './secret-ref.js';
+import { AnprConfigurationError, keystorePath, resolveSecret } from './secret-ref.js';
+import { anprWiringViolations } from './secret-scope.js';
 
 export interface ConnectorCaller {
   /** ANPR operator id: a mediator's, or the Comune's configured operator. */
@@ -58,6 +59,10 @@ export class AnprConnectorService implements OnModuleInit {
     if (!comune.anprOperatorIds.includes(caller.operatorId) && !(await this.isMediatorOf(em, comune, caller.operatorId, caller.user))) {
       throw problem('forbidden', `ANPR operator ${caller.operatorId} is not registered for Comune ${codiceIstat}`);
     }
+    // Checked again at call time: a row saved before these rules, or edited in the database, must
+    // not send a request to another host or sign it with another Comune's keystore.
+    const wiring = anprWiringViolations(comune, this.config);
+    if (wiring.length) throw new AnprConfigurationError(`Comune ${codiceIstat}: ${wiring.map((w) => `${w.field} ${w.message}`).join('; ')}`);
     const ctx: AnprCallContext = {
       comune: toAnprSettings(comune, this.config.anprTimeoutMs),
       operatorId: caller.operatorId,

@@ -57,6 +57,12 @@ export interface GatewayConfig {
   rateLimitAppPerMinute: number;
   /** host[:port] patterns (`*.` for subdomains) that Comuni's ANPR/PDND endpoint URLs may name. */
   anprAllowedHosts: string[];
+  /**
+   * Folder holding one sub-folder per Comune (named by ISTAT code) for its keystores and secret files;
+   * a Comune's settings may name only files there and `env:ANPR_<istat>_…` variables. Required outside
+   * the sandbox.
+   */
+  anprSecretsDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +139,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   if (!sandbox && !auditCheckpointFile) {
     throw new ConfigError('AUDIT_CHECKPOINT_FILE', 'is required outside sandbox mode: an append-only file (e.g. on another host or with chattr +a) where the audit chain heads are checkpointed');
   }
+  const anprSecretsDir = env.ANPR_SECRETS_DIR || undefined;
+  if (!sandbox && !anprSecretsDir) {
+    throw new ConfigError('ANPR_SECRETS_DIR', 'is required outside sandbox mode: the folder with one sub-folder per Comune (its ISTAT code) for its keystores and secrets, so that no Comune can name another\'s');
+  }
   const metricsToken = env.METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && metricsToken.length < 16) {
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
@@ -175,6 +185,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     rateLimitUserPerMinute: int(env, 'RATE_LIMIT_USER_PER_MINUTE', 600, 1, 10_000_000),
     rateLimitAppPerMinute: int(env, 'RATE_LIMIT_APP_PER_MINUTE', 6000, 1, 10_000_000),
     // The sandbox also allows its simulated ANPR.
+    anprSecretsDir,
     anprAllowedHosts: [...hostPatterns(env, 'ANPR_ALLOWED_HOSTS', ANPR_DEFAULT_HOSTS), ...(sandbox ? [`127.0.0.1:${env.ANPR_SIM_PORT || 3100}`] : [])],
   };
 }

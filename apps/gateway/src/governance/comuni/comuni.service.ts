@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Comune } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../../config/config.js';
 import { problem } from '../../common/problem.js';
 import type { Principal } from '../../auth/principal.js';
+import { comuneSecretRefs, secretRefViolation } from '../../anpr/secret-scope.js';
 import { endpointViolation } from '../endpoint-policy.js';
 import type { UpdateComuneSettingsDto } from '../governance.dto.js';
 import { mapComune } from '../mappers.js';
@@ -28,7 +30,7 @@ export class ComuniService {
   async updateComuneSettings(p: Principal, istat: string, dto: UpdateComuneSettingsDto) {
     const em = this.em.fork();
     const c = await this.ownComune(p, istat, em);
-    const errors = this.settingsErrors(c, dto);
+    const errors = [...this.settingsErrors(c, dto), ...(await this.secretErrors(c, dto, em))];
     if (errors.length) throw problem('validation-failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
     Object.assign(c, dto);
     await em.flush();
@@ -40,6 +42,27 @@ export class ComuniService {
    * endpoints on allowed hosts, the default operator among the operator ids, and a channel chosen
    * (or its endpoints changed) only together with everything that channel needs.
    */
+  /**
+   * A Comune's secret references must stay within its own secrets (ANPR_SECRETS_DIR/<istat>/,
+   * env:ANPR_<istat>_…) and may never name a keystore or secret another Comune's settings use.
+   */
+  private async secretErrors(c: Comune, dto: UpdateComuneSettingsDto, em: EntityManager): Promise<Array<{ field: string; message: string }>> {
+    const next = { ...c, ...dto } as Comune;
+    const changed = comuneSecretRefs(next).filter(([field]) => field === 'anprPdnd.privateKeyRef' ? dto.anprPdnd !== undefined : (dto as Record<string, unknown>)[field] !== undefined);
+    if (!changed.length) return [];
+    const errors: Array<{ field: string; message: string }> = [];
+    for (const [field, ref] of changed) {
+      const why = secretRefViolation(ref, c.codiceIstat, this.config.anprSecretsDir);
+      if (why) errors.push({ field, message: why });
+    }
+    const others = await em.find(Comune, { id: { $ne: c.id } });
+    const taken = new Set(others.flatMap((o) => comuneSecretRefs(o).map(([, ref]) => canonicalRef(ref))));
+    for (const [field, ref] of changed) {
+      if (taken.has(canonicalRef(ref))) errors.push({ field, message: 'is already used by another Comune: each Comune has its own keystores and secrets' });
+    }
+    return errors;
+  }
+
   private settingsErrors(c: Comune, dto: UpdateComuneSettingsDto): Array<{ field: string; message: string }> {
     const errors: Array<{ field: string; message: string }> = [];
     const next = { ...c, ...dto } as Comune;
@@ -70,4 +93,9 @@ export class ComuniService {
     }
     return errors;
   }
+}
+
+/** A reference as the file or variable it designates: `file:/a/../b.p12` and `/b.p12` are the same keystore. */
+function canonicalRef(ref: string): string {
+  return ref.startsWith('env:') ? ref : `file:${resolve(ref.startsWith('file:') ? ref.slice(5) : ref)}`;
 }
