@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AuditEvent, Comune } from '#libs/domain';
-import { announceSkips, backends, login, seedTenants, startGateway, type Tenants, type TestGateway } from './harness.js';
+import { announceSkips, backends, login, seedTenants, startGateway, type TestGateway } from './harness.js';
 
 jest.setTimeout(120_000);
 
@@ -17,7 +17,7 @@ const SOAP_URL = 'https://ws.anpr.interno.it/anpr-ws3000/AnprService3002';
  */
 describe.each(backends())('each Comune uses only its own ANPR credentials and hosts, on $name', (backend) => {
   let gw: TestGateway;
-  let t: Tenants;
+
   let topBari: string;
   let topLecce: string;
   const secrets = mkdtempSync(join(tmpdir(), 'geres-secrets-'));
@@ -25,7 +25,7 @@ describe.each(backends())('each Comune uses only its own ANPR credentials and ho
 
   beforeAll(async () => {
     gw = await startGateway(backend, { ANPR_SECRETS_DIR: secrets });
-    t = await seedTenants(gw.em.fork());
+    await seedTenants(gw.em.fork());
     topBari = await login(gw, 'top.bari');
     topLecce = await login(gw, 'top.lecce');
   });
@@ -78,5 +78,5 @@ describe.each(backends())('each Comune uses only its own ANPR credentials and ho
     expect(events.map((e) => e.outcome)).toEqual(['error']);
     expect(events[0].outcomeDetail).toMatch(/anpr/i);
   });
-  void t;
+
 });
