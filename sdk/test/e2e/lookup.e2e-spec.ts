@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 // Relative, not #libs/domain: that alias lives in the root package.json, which sdk/ does not see.
-import { AuditEvent, Profile } from '../../../libs/domain/src/index.js';
+import { AuditEvent, Ente, Profile, User } from '../../../libs/domain/src/index.js';
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
 import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
 import { SIM_FAULT_HEADER } from '../../../test-env/src/simulator.js';
@@ -92,20 +92,25 @@ describe.each(backends())('SDK against the gateway on $name', (backend) => {
     gw = await startGateway(backend);
     t = await seedTenants(gw.em);
     await wireComuneToSimulator(gw.em.fork(), demoComuneWiring(anpr, dir, { simulatorUrl: proxy.url }));
-    // The Consorzio's admin searches the whole country here, so that homonyms living elsewhere are answered.
-    await gw.em.fork().nativeUpdate(Profile, { user: t.users['admin.consorzio'].id }, { scope: 'national' });
+    // An application acts for STANDARD operators only: the Consorzio's full operator, with the admin's
+    // grant, searches the whole country here, so that homonyms living elsewhere are answered.
+    const em = gw.em.fork();
+    const op = em.create(User, { username: 'op.consorzio', name: 'op.consorzio', email: 'op.consorzio@test.invalid', role: 'STANDARD', ente: em.getReference(Ente, t.enti.consorzio.id), passwordHash: t.users['std.consorzio'].passwordHash } as never);
+    em.create(Profile, { user: op, sections: ['generalita', 'residenza', 'famiglia'], visuraTypes: [], rivestizioneFields: [], scope: 'national', allowedComuni: ['072006'], dailyQuota: 500 } as never);
+    await em.flush();
+    const opId = (op as unknown as User).id;
     await gw.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(gw.app.getHttpServer().address() as AddressInfo).port}`;
 
     // The admin creates the application through the SDK, logged in as a person.
     const admin = new GeResClient({ baseUrl, auth: { username: 'admin.consorzio', password: PASSWORD } });
     application = (await admin.api.applications.createApplication({
-      requestBody: { name: 'Protocollo (SDK e2e)', operatorIds: [t.users['admin.consorzio'].id, t.users['std.consorzio'].id] },
+      requestBody: { name: 'Protocollo (SDK e2e)', operatorIds: [opId, t.users['std.consorzio'].id] },
     })) as typeof application;
     sut = new GeResClient({
       baseUrl,
       auth: { clientId: application.clientId, clientSecret: application.clientSecret },
-      operator: 'admin.consorzio',
+      operator: 'op.consorzio',
       userAgentSuffix: 'sdk-e2e/1',
       logger: (e) => events.push(e),
     });
@@ -245,7 +250,7 @@ describe.each(backends())('SDK against the gateway on $name', (backend) => {
     const byAdmin = await admin.api.audit.searchAuditEvents({ pageSize: 200 });
     expect(byTop.items.some((e) => e.username === 'ps.pl')).toBe(false);
     expect(byAdmin.items.some((e) => e.username === 'ps.pl')).toBe(false);
-    expect(byTop.items.some((e) => e.username === 'admin.consorzio' && e.operation === 'searchPersons')).toBe(true);
+    expect(byTop.items.some((e) => e.username === 'op.consorzio' && e.operation === 'searchPersons')).toBe(true);
   });
 
   it('reports the operator’s usage', async () => {

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 
 /** The audit trail's own settings: a chain key and a checkpoint file are required outside the sandbox. */
 describe('loadConfig: audit trail settings', () => {
-  const production = { DATABASE_URL: 'mysql://u:p@h/db', JWT_SIGNING_KEY_FILE: '/run/secrets/jwt.pem' };
+  const production = { DATABASE_URL: 'mysql://u:p@h/db', JWT_SIGNING_KEY_FILE: '/run/secrets/jwt.pem', ANPR_SECRETS_DIR: '/run/geres/anpr' };
 
   it('refuses to start outside the sandbox without AUDIT_CHAIN_KEY, naming it', () => {
     let error: unknown;

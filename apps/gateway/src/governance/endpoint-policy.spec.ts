@@ -26,7 +26,7 @@ describe('endpointViolation', () => {
 });
 
 describe('ANPR_ALLOWED_HOSTS', () => {
-  const base = { GERES_SANDBOX: 'false', DATABASE_URL: 'mysql://u:p@db:3306/geres', JWT_SIGNING_KEY_FILE: '/k.pem' };
+  const base = { GERES_SANDBOX: 'false', DATABASE_URL: 'mysql://u:p@db:3306/geres', JWT_SIGNING_KEY_FILE: '/k.pem', AUDIT_CHAIN_KEY: 'k'.repeat(32), AUDIT_CHECKPOINT_FILE: '/var/lib/geres/checkpoints.jsonl', ANPR_SECRETS_DIR: '/run/geres/anpr' };
 
   it('defaults to ANPR\'s and PDND\'s hosts; the sandbox adds its simulator', () => {
     expect(loadConfig(base).anprAllowedHosts).toEqual(['ws.anpr.interno.it', 'wsfree.anpr.interno.it', 'modipa.anpr.interno.it', 'modipa-val.anpr.interno.it', 'auth.interop.pagopa.it', 'auth.uat.interop.pagopa.it']);
