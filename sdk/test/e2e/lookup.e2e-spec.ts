@@ -136,7 +136,8 @@ describe.each(backends())('SDK against the gateway on $name', (backend) => {
       expect(result.lastResponse).toMatchObject({ status: 200, requestId: 'sdk-e2e-cf-1', idempotentReplayed: false, attempts: 1 });
       expect(result.requestId).toBe('sdk-e2e-cf-1');
       await gw.drain();
-      const ev = await gw.em.fork().findOneOrFail(AuditEvent, { requestId: 'sdk-e2e-cf-1' });
+      // The intent (`pending`, written before ANPR is called) and the outcome.
+      const ev = await gw.em.fork().findOneOrFail(AuditEvent, { requestId: 'sdk-e2e-cf-1', outcome: { $ne: 'pending' } });
       expect(ev).toMatchObject({ operation: 'searchPersons', outcome: 'ok', criterionValue: entry('demo-resident').codiceFiscale });
       expect(ev.applicationId).toBe(application.id);
     });
@@ -224,7 +225,8 @@ describe.each(backends())('SDK against the gateway on $name', (backend) => {
     expect(new Set(sent.map((e) => e.idempotencyKey)).size).toBe(1);
     await gw.drain();
     const audited = await gw.em.fork().find(AuditEvent, { requestId: result.lastResponse!.requestId });
-    expect(audited.map((e) => e.outcome).sort()).toEqual(['error', 'ok']);
+    // Each attempt wrote its intent before calling ANPR, then its outcome.
+    expect(audited.map((e) => e.outcome).sort()).toEqual(['error', 'ok', 'pending', 'pending']);
   }, 30_000);
 
   it('stops at the daily quota with a typed error carrying Retry-After, without waiting until midnight', async () => {
