@@ -29,7 +29,7 @@ describe.each(backends())('the validation layer at the edge, on $name', (backend
     return gw.em.fork().count(AuditEvent, {});
   };
 
-  it('refuses a NUL in a criterion before any work: 400 naming the field, one refusal event without the NUL, no ANPR call', async () => {
+  it('refuses a NUL in a criterion before any work: 400 naming the field, one refusal event that does not copy the refused value, no ANPR call', async () => {
     const before = await auditCount();
     const res = await gw.http.post('/v1/persons/search').auth(top, { type: 'bearer' }).send(search({ type: 'codiceFiscale', codiceFiscale: 'NRECLD70B17A662M\u0000' }));
     expect(res.status).toBe(400);
@@ -41,7 +41,7 @@ describe.each(backends())('the validation layer at the edge, on $name', (backend
     expect(await auditCount()).toBe(before + 1);
     const events = await gw.em.fork().find(AuditEvent, { requestId: res.body.requestId });
     expect(events.map((e) => [e.operation, e.outcome, e.outcomeDetail])).toEqual([['searchPersons', 'denied', 'validation-failed']]);
-    expect(events[0].criterionValue).not.toContain('\u0000');
+    expect(events[0].criterionValue ?? null).toBeNull();
   });
 
   it('refuses a lone surrogate sent as a JSON escape, and a control character in a key', async () => {

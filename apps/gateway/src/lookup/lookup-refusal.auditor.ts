@@ -1,3 +1,4 @@
+import { isStorableText } from '../common/validation.js';
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditService, isAudited } from '../audit/audit.service.js';
@@ -8,7 +9,8 @@ import type { ProblemObserver, RenderedProblem } from '../common/problem.filter.
 /** The lookup endpoints: `POST /v1/persons/search` and `GET /v1/persons/{identifier}`. */
 const LOOKUP_PATH = /^\/v1\/persons\/[^/]+\/?$/;
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** Text the request carried, kept only when it is storable: a refused NUL or lone surrogate is not copied into the trail. */
+const text = (v: unknown): string | undefined => (typeof v === 'string' && isStorableText(v) && !v.includes('\uFFFD') ? v : undefined);
 
 /**
  * Records every refusal of a lookup endpoint that nothing recorded before it: the validation
@@ -31,16 +33,16 @@ export class LookupRefusalAuditor implements ProblemObserver {
     const getPerson = req.method === 'GET';
     const criterionType = getPerson ? 'identifier' : text(criterion.type);
     const criterionValue = getPerson
-      ? decodeURIComponentSafe(req.path.split('/')[3] ?? '')
-      : [criterion.codiceFiscale, criterion.idANPR, criterion.tipoDocumento, criterion.numeroDocumento, criterion.cognome, criterion.nome, criterion.dataNascita].filter((x) => typeof x === 'string').join(' ') || undefined;
-    const sections = Array.isArray(body.sections) ? body.sections.filter((x): x is string => typeof x === 'string') : text(query.sections)?.split(',');
+      ? text(decodeURIComponentSafe(req.path.split('/')[3] ?? ''))
+      : [criterion.codiceFiscale, criterion.idANPR, criterion.tipoDocumento, criterion.numeroDocumento, criterion.cognome, criterion.nome, criterion.dataNascita].map(text).filter(Boolean).join(' ') || undefined;
+    const sections = Array.isArray(body.sections) ? body.sections.map(text).filter((x): x is string => x !== undefined) : text(query.sections)?.split(',');
     await this.audit.record({
       requestId: (req as Request & { id: string }).id,
       userId: p?.user?.id,
       username: p?.user?.username,
       enteId: p?.user?.ente?.id,
       applicationId: p?.application?.id,
-      workstation: p?.workstation?.code ?? req.header(WORKSTATION_HEADER),
+      workstation: p?.workstation?.code ?? text(req.header(WORKSTATION_HEADER)),
       clientIp: req.ip,
       targetComune: text(body.comune) ?? text(query.comune),
       operation: getPerson ? 'getPerson' : 'searchPersons',
