@@ -27,6 +27,15 @@ export function comuneSecretRefs(c: Pick<Comune, 'keystoreRef' | 'keystorePasswo
   return refs.filter((r): r is [string, string] => typeof r[1] === 'string' && r[1] !== '');
 }
 
+/** The endpoint URLs a Comune's settings hold, by field name. */
+export function comuneEndpoints(c: Pick<Comune, 'anprSoapUrl' | 'anprPdndUrl' | 'anprPdnd'>): Array<[string, string | null | undefined]> {
+  return [
+    ['anprSoapUrl', c.anprSoapUrl],
+    ['anprPdndUrl', c.anprPdndUrl],
+    ['anprPdnd.tokenUrl', c.anprPdnd?.tokenUrl],
+  ];
+}
+
 /** Why `ref` may not be used by Comune `codiceIstat`, or undefined when it may. */
 export function secretRefViolation(ref: string, codiceIstat: string, secretsDir: string | undefined): string | undefined {
   if (!secretsDir) return undefined;
@@ -50,12 +59,7 @@ export function anprWiringViolations(
   const errors: Array<{ field: string; message: string }> = [];
   // The sandbox and the tests start simulated ANPRs on ports chosen at run time, wired directly in
   // the database; saved settings are checked against the allow-list there too.
-  const urls: Array<[string, string | null | undefined]> = [
-    ['anprSoapUrl', c.anprSoapUrl],
-    ['anprPdndUrl', c.anprPdndUrl],
-    ['anprPdnd.tokenUrl', c.anprPdnd?.tokenUrl],
-  ];
-  for (const [field, value] of config.sandbox ? [] : urls) {
+  for (const [field, value] of config.sandbox ? [] : comuneEndpoints(c)) {
     const why = value ? endpointViolation(value, config.anprAllowedHosts) : undefined;
     if (why) errors.push({ field, message: why });
   }

@@ -5,7 +5,7 @@ import { Comune } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../../config/config.js';
 import { problem } from '../../common/problem.js';
 import type { Principal } from '../../auth/principal.js';
-import { comuneSecretRefs, secretRefViolation } from '../../anpr/secret-scope.js';
+import { comuneEndpoints, comuneSecretRefs, secretRefViolation } from '../../anpr/secret-scope.js';
 import { endpointViolation } from '../endpoint-policy.js';
 import type { UpdateComuneSettingsDto } from '../governance.dto.js';
 import { mapComune } from '../mappers.js';
@@ -66,12 +66,8 @@ export class ComuniService {
   private settingsErrors(c: Comune, dto: UpdateComuneSettingsDto): Array<{ field: string; message: string }> {
     const errors: Array<{ field: string; message: string }> = [];
     const next = { ...c, ...dto } as Comune;
-    const urls: Array<[string, string | null | undefined]> = [
-      ['anprSoapUrl', dto.anprSoapUrl],
-      ['anprPdndUrl', dto.anprPdndUrl],
-      ['anprPdnd.tokenUrl', dto.anprPdnd?.tokenUrl],
-    ];
-    for (const [field, value] of urls) {
+    // Only the endpoints this request sets (the others were checked when they were set).
+    for (const [field, value] of comuneEndpoints(dto as Partial<Comune>)) {
       const why = value ? endpointViolation(value, this.config.anprAllowedHosts) : undefined;
       if (why) errors.push({ field, message: why });
     }
