@@ -136,7 +136,8 @@ export function verifyCompactPayload(payload: string, publicKey: KeyObject | str
 
 /** The modules of a QR code (true = dark), to be drawn as vector squares (no PNG round trip). */
 export function qrModules(text: string): { size: number; dark: (row: number, col: number) => boolean } {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // One byte-mode segment: the payloads are short ASCII, and mode optimisation costs more than it saves.
+  const qr = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const { size } = qr.modules;
   return { size, dark: (row, col) => Boolean(qr.modules.get(row, col)) };
 }

@@ -1,7 +1,18 @@
-// fontkit ships no types; pdfkit only needs the object it returns (it calls `layout` on it).
+// fontkit ships no types; this is the little of it that the renderer and pdfkit use.
 declare module 'fontkit' {
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
+  export interface GlyphRun {
+    glyphs: unknown[];
+    positions: GlyphPosition[];
+    readonly advanceWidth: number;
+  }
   export interface Font {
-    layout(text: string): unknown;
+    layout(text: string, features?: unknown): GlyphRun;
     readonly postscriptName: string;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

@@ -36,6 +36,8 @@ export async function renderVisura(input: VisuraDocumentInput, options: RenderOp
   const title = input.title ?? VISURA_TITLES[input.type];
   const doc = new PDFDocument({
     size: 'A4',
+    // No default font: pdfkit would load Helvetica's metrics for every document, and every text here sets its font.
+    font: '',
     margins: { top: MARGIN.top, bottom: 24, left: MARGIN.left, right: MARGIN.right },
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
@@ -384,8 +386,13 @@ class VisuraLayout {
     doc.save();
     doc.rect(x, y, size, size).fill('#ffffff');
     for (let row = 0; row < qr.size; row++) {
+      // One rectangle per horizontal run of dark modules: a third of the drawing operators.
       for (let col = 0; col < qr.size; col++) {
-        if (qr.dark(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.02, cell + 0.02);
+        if (!qr.dark(row, col)) continue;
+        let end = col + 1;
+        while (end < qr.size && qr.dark(row, end)) end++;
+        doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, (end - col) * cell + 0.02, cell + 0.02);
+        col = end;
       }
     }
     doc.fill('#000000');
