@@ -4,6 +4,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import QRCode from 'qrcode';
+import { VISURA_TYPES } from '#libs/domain';
 import {
   compactPayloadClaims,
   renderVisura,
@@ -18,7 +20,7 @@ import { residenzaSample, samples, statoFamigliaParentelaSample, storicaResidenz
 import { createTestSealPki, type TestSealPki } from './testing/test-pki.js';
 
 // Independent checks with Debian tools (poppler-utils, zbar-tools, qpdf; .ci/run installs them).
-const TOOLS = ['pdfsig', 'pdfinfo', 'pdftotext', 'pdftoppm', 'pdffonts', 'zbarimg', 'qpdf'];
+const TOOLS = ['pdfsig', 'pdfinfo', 'pdftotext', 'pdftoppm', 'pdffonts', 'pdfimages', 'zbarimg', 'qpdf'];
 const missing = TOOLS.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
 if (missing.length > 0) {
   console.warn(`visura document: SKIPPING the PDF checks, missing ${missing.join(', ')} (apt-get install poppler-utils zbar-tools qpdf)`);
@@ -170,6 +172,23 @@ describe('visura document', () => {
     // id-aa-signingCertificateV2, 1.2.840.113549.1.9.16.2.47, DER-encoded
     expect(hex.toLowerCase()).toContain('060b2a864886f70d010910022f');
   });
+
+  withTools('renders each of the 14 types with its title, and an uploaded logo as a tagged figure', async () => {
+    const logo = await QRCode.toBuffer('stemma', { type: 'png' }); // any PNG will do as a logo
+    for (const type of VISURA_TYPES) {
+      const file = join(dir, `type-${type}.pdf`);
+      writeFileSync(file, await renderVisura({ ...residenzaSample, type, comune: { ...residenzaSample.comune, logo } }));
+      const text = textOf(file);
+      expect({ type, title: text.includes(VISURA_TITLES[type]) }).toEqual({ type, title: true });
+      expect(run('pdfinfo', ['-meta', file]).out).toContain('<pdfaid:part>2</pdfaid:part>');
+      if (type === 'residenza') {
+        const images = run('pdfimages', ['-list', file]).out.trim().split('\n').slice(2);
+        expect(images.filter((l) => /^\s*\d+\s+\d+\s+image\s/.test(l))).toHaveLength(1);
+        const tree = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1' });
+        expect(tree).toContain('/Alt (Stemma del Comune di Bari)');
+      }
+    }
+  }, 60_000);
 
   withTools('fails the seal check when one byte of the sealed document changes', () => {
     const { sealedBytes } = files.get('residenza')!;
