@@ -34,6 +34,9 @@ export class ClientCredentialsToken {
 
   @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until the token expires.', example: 900 })
   expires_in!: number;
+
+  @ApiPropertyOptional({ enum: ['urn:ietf:params:oauth:token-type:access_token'], description: 'Token exchange only: the kind of token issued (RFC 8693).', example: 'urn:ietf:params:oauth:token-type:access_token' })
+  issued_token_type?: string;
 }
 
 @ApiSchema({ description: 'A public key that verifies GeRes access tokens (RFC 7517).' })

@@ -31,6 +31,7 @@ export const mapComune = (c: Comune): ComuneView => ({
     defaultAnprOperatorId: c.defaultAnprOperatorId ?? null,
     nonResidentVisuraPolicy: c.nonResidentVisuraPolicy,
     silentConsentHours: c.silentConsentHours,
+    silentConsentMediator: c.silentConsentMediator ?? null,
     workstationPolicy: c.workstationPolicy,
     alarmNightStart: c.alarmNightStart,
     alarmNightEnd: c.alarmNightEnd,
