@@ -138,6 +138,8 @@ export const mapAuditEvent = (e: AuditEvent): AuditEventView => ({
   username: e.username ?? null,
   enteId: e.enteId ?? null,
   applicationId: e.applicationId ?? null,
+  actingService: e.actingService ?? null,
+  mediatorId: e.mediatorId ?? null,
   anprOperatorId: e.anprOperatorId ?? null,
   workstation: e.workstation ?? null,
   clientIp: e.clientIp ?? null,
