@@ -83,7 +83,12 @@ describe.each(backends())('delegation grants on $name', (backend) => {
     expect(capped.body.expires_in).toBe(gw.config.delegationMaxSeconds);
 
     const me = await gw.http.get('/v1/me').auth(res.body.access_token, { type: 'bearer' });
-    expect([me.status, me.body.user.username]).toEqual([200, 'std.consorzio']);
+    expect([me.status, me.body.user.username, me.body.actingService]).toEqual([200, 'std.consorzio', 'visure']);
+    // What a consumer needs to route a request: the Ente's kind and the policies of the agreed Comuni.
+    expect(me.body.ente).toMatchObject({ name: 'Consorzio', kind: 'external_body', comune: '072006' });
+    expect(me.body.comuni).toEqual([{ codiceIstat: '072006', nome: 'Bari', own: false, nonResidentVisuraPolicy: 'mediator', silentConsentHours: 24 }]);
+    const topMe = await gw.http.get('/v1/me').auth(tokens['top.bari'], { type: 'bearer' });
+    expect([topMe.body.ente, topMe.body.comuni.map((c: { codiceIstat: string; own: boolean }) => [c.codiceIstat, c.own]), topMe.body.actingService]).toEqual([null, [['072006', true]], null]);
     const governance = await gw.http.get('/v1/users').auth(res.body.access_token, { type: 'bearer' });
     expect([governance.status, governance.body.rule]).toEqual([403, 'delegation_scope']);
     const password = await gw.http.post('/v1/me/password').auth(res.body.access_token, { type: 'bearer' }).send({ currentPassword: 'a', newPassword: 'b' });

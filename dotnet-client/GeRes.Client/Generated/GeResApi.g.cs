@@ -4308,7 +4308,7 @@ namespace GeRes.Client.Generated
         /// Who am I
         /// </summary>
         /// <remarks>
-        /// The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+        /// The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
         /// </remarks>
         /// <returns>The caller.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -4413,7 +4413,7 @@ namespace GeRes.Client.Generated
         /// Who am I
         /// </summary>
         /// <remarks>
-        /// The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+        /// The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
         /// </remarks>
         /// <returns>The caller.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -10028,11 +10028,31 @@ namespace GeRes.Client.Generated
     {
 
         /// <summary>
+        /// Under a delegation grant: the service acting for the user.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actingService")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ActingService { get; set; } = default!;
+
+        /// <summary>
         /// The calling application; null for a person's token.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("application")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public MeApplication? Application { get; set; } = default!;
+
+        /// <summary>
+        /// The Comuni the caller works with today: their own (TOP), or those of their Ente's current convenzioni.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comuni")]
+        public System.Collections.Generic.ICollection<MeComune> Comuni { get; set; } = new System.Collections.ObjectModel.Collection<MeComune>();
+
+        /// <summary>
+        /// The caller's Ente; null for a TOP user of a Comune.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ente")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public MeEnte? Ente { get; set; } = default!;
 
         /// <summary>
         /// Their profile; null when none was set yet.
@@ -10083,6 +10103,99 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// Name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A Comune the caller works with today, with the policies that decide how their requests are handled there.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MeComune
+    {
+
+        /// <summary>
+        /// ISTAT code.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("codiceIstat")]
+        public string CodiceIstat { get; set; } = default!;
+
+        /// <summary>
+        /// Name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nome")]
+        public string Nome { get; set; } = default!;
+
+        /// <summary>
+        /// How the Comune handles visure on non-residents asked by municipal offices with national permission.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nonResidentVisuraPolicy")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<NonResidentVisuraPolicy>))]
+        public NonResidentVisuraPolicy NonResidentVisuraPolicy { get; set; } = default!;
+
+        /// <summary>
+        /// True for the caller's own Comune (a TOP user's), false for a Comune agreed by convenzione.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("own")]
+        public bool Own { get; set; } = default!;
+
+        /// <summary>
+        /// Hours after which a deferred request is approved by silent consent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("silentConsentHours")]
+        public int SilentConsentHours { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The caller's Ente.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MeEnte
+    {
+
+        /// <summary>
+        /// ISTAT code of the Comune that registered the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Comune { get; set; } = default!;
+
+        /// <summary>
+        /// Id of the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// A municipal office (of a Comune) or an external body.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<EnteKind>))]
+        public EnteKind Kind { get; set; } = default!;
 
         /// <summary>
         /// Name.

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { EntityManager } from '@mikro-orm/core';
-import { Profile } from '#libs/domain';
+import { Comune, Convenzione, Ente, Profile } from '#libs/domain';
 import { ApiCaller, ApiProblems } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
 import { mapProfile, mapUser } from '../governance/mappers.js';
@@ -130,14 +130,31 @@ export class AuthController {
   }
 
   @ApiTags('Me')
-  @ApiOperation({ summary: 'Who am I', description: 'The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.' })
+  @ApiOperation({ summary: 'Who am I', description: 'The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.' })
   @ApiOkResponse({ type: Me, description: 'The caller.' })
   @ApiCaller()
   @ApplicationAllowed()
   @Get('v1/me')
   async getMe(@CurrentPrincipal() p: Principal) {
-    const profile = await this.em.fork().findOne(Profile, { user: p.user.id }, { populate: ['user', 'updatedBy'] });
+    const em = this.em.fork();
+    const profile = await em.findOne(Profile, { user: p.user.id }, { populate: ['user', 'updatedBy'] });
+    const ente = p.user.ente ? await em.findOne(Ente, { id: p.user.ente.id }, { populate: ['comune'] }) : null;
+    const today = new Date().toISOString().slice(0, 10);
+    const agreed = p.user.ente
+      ? (p.convenzioni ?? (await em.find(Convenzione, { ente: p.user.ente.id }, { populate: ['comune'] }))).filter((c) => c.isActiveOn(today)).map((c) => c.comune)
+      : [];
+    const own = p.user.comune ? [await em.findOneOrFail(Comune, { id: p.user.comune.id })] : [];
+    const comuni = [...own.map((c) => ({ c, own: true })), ...agreed.map((c) => ({ c, own: false }))].map(({ c, own: isOwn }) => ({
+      codiceIstat: c.codiceIstat,
+      nome: c.nome,
+      own: isOwn,
+      nonResidentVisuraPolicy: c.nonResidentVisuraPolicy,
+      silentConsentHours: c.silentConsentHours,
+    }));
     return {
+      ente: ente ? { id: ente.id, name: ente.name, kind: ente.kind, comune: ente.comune?.codiceIstat ?? null } : null,
+      comuni,
+      actingService: p.actingService ?? null,
       user: mapUser(p.user),
       profile: profile ? mapProfile(profile) : null,
       application: p.application ? { id: p.application.id, name: p.application.name, clientId: p.application.clientId } : null,
