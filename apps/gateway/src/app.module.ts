@@ -16,6 +16,9 @@ import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { DelegationService } from './auth/delegation.service.js';
+import { BachecaService } from './monitoring/bacheca.service.js';
+import { MonitoringController } from './monitoring/monitoring.controller.js';
+import { StatisticsService } from './monitoring/statistics.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
@@ -51,7 +54,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],
-      controllers: [AuthController, AuditController, LookupController, HealthController],
+      controllers: [AuthController, AuditController, LookupController, HealthController, MonitoringController],
       providers: [
         ...redisProviders,
         MetricsService,
@@ -65,6 +68,8 @@ export class AppModule {
         AuditService,
         AccessLogService,
         AuditQueryService,
+        BachecaService,
+        StatisticsService,
         AuditVerificationService,
         AuditCheckpointService,
         LookupRefusalAuditor,
