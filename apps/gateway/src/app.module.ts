@@ -17,6 +17,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { DelegationService } from './auth/delegation.service.js';
 import { BachecaService } from './monitoring/bacheca.service.js';
+import { DailyReportService } from './report/daily-report.service.js';
 import { MonitoringController } from './monitoring/monitoring.controller.js';
 import { StatisticsService } from './monitoring/statistics.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
@@ -69,6 +70,7 @@ export class AppModule {
         AccessLogService,
         AuditQueryService,
         BachecaService,
+        DailyReportService,
         StatisticsService,
         AuditVerificationService,
         AuditCheckpointService,

@@ -3,6 +3,7 @@ import { AnprOperationCounter } from './anpr-operation-counter.entity.js';
 import { Application, ApplicationSecret } from './application.entity.js';
 import { AuditChain, AuditEvent } from './audit-event.entity.js';
 import { BachecaMessage } from './bacheca-message.entity.js';
+import { DailyReportDelivery } from './daily-report.entity.js';
 import { Comune } from './comune.entity.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { Convenzione, Ente } from './ente.entity.js';
@@ -20,6 +21,7 @@ export {
   AuditEvent,
   BachecaMessage,
   Comune,
+  DailyReportDelivery,
   Convenzione,
   Ente,
   IdempotencyRecord,
@@ -47,4 +49,5 @@ export const ALL_ENTITIES = [
   AnprOperationCounter,
   IdempotencyRecord,
   BachecaMessage,
+  DailyReportDelivery,
 ];
