@@ -13,6 +13,7 @@ import { flushLogs } from '../../../apps/gateway/src/common/logger.js';
 import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
 import { demoComuneWiring, secondComuneWiring } from '../sandbox-wiring.js';
+import { startMailCatcher } from '../sandbox-mail.js';
 
 /**
  * Everything the sandbox keeps is private to its user: keys, keystores and their passwords, the
@@ -35,13 +36,16 @@ function makePrivate(dir: string) {
  */
 async function main() {
   let config;
+  const sandboxDir = process.env.GERES_SANDBOX_DIR || '.sandbox';
+  // The daily reports go to a local catcher (one .eml per message) unless SMTP_URL names a server.
+  const mail = process.env.SMTP_URL ? undefined : await startMailCatcher(resolve(sandboxDir, 'mail'), Number(process.env.MAIL_CATCHER_PORT ?? 0));
   try {
     // The simulator's population is born all over Italy: name its places from ANPR's tables when present.
     const tables = resolve('../shared/anpr/tables');
-    const sandboxDir = process.env.GERES_SANDBOX_DIR || '.sandbox';
     config = loadConfig({
       ...(existsSync(tables) ? { ANPR_TABLES_DIR: tables } : {}),
       SERVICE_CLIENTS: sandboxServiceClients(sandboxDir),
+      ...(mail ? { SMTP_URL: mail.url } : {}),
       ...process.env,
       GERES_SANDBOX: 'true',
     });
@@ -92,6 +96,7 @@ async function main() {
   const shutdown = async () => {
     await app.close();
     await anpr.close();
+    await mail?.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -113,6 +118,7 @@ async function main() {
     `  Application:    client_id=${creds.application.clientId} client_secret=${creds.application.clientSecret}`,
     `                  acts for ${creds.application.operator} (header X-GeRes-Operator)`,
     `  Workstation:    ${creds.workstation.code} device token ${creds.workstation.deviceToken}`,
+    `  Mail:           ${mail ? `daily reports caught in ${mail.dir} (SMTP ${mail.url})` : `daily reports sent through ${new URL(process.env.SMTP_URL!).host}`}`,
     `  All of this is in ${CREDENTIALS_FILE}`,
     '',
   ];

@@ -84,7 +84,8 @@ export class DailyReportService implements OnModuleInit, OnApplicationShutdown {
     const em = this.em.fork();
     const recipients = await em.find(
       User,
-      { status: 'active', email: { $ne: null }, $or: [{ role: 'TOP' }, { mediator: true, comune: { $ne: null } }, { role: 'ADMIN' }] },
+      // Nobody gets the report of a day before their account existed (a new installation sends no backlog).
+      { status: 'active', email: { $ne: null }, createdAt: { $lte: new Date(Date.parse(`${day}T23:59:59Z`)) }, $or: [{ role: 'TOP' }, { mediator: true, comune: { $ne: null } }, { role: 'ADMIN' }] },
       { populate: ['comune', 'ente'], orderBy: { username: 'asc' } },
     );
     for (const r of recipients) {
