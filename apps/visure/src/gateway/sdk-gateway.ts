@@ -31,7 +31,7 @@ export class SdkGateway implements GatewayPort {
   }
 
   async me(grant: string): Promise<GatewayUser> {
-    const me = await this.call(() => this.client(grant).api.me.getMe());
+    const me = await this.call(() => this.client(grant).api.me.getMe({}));
     const u = me.user;
     return {
       id: u.id,

@@ -81,7 +81,7 @@ export class VisuraRequest {
   standardPs: boolean = false;
 
   /** The requester's grant for a deferred or retried request, AES-256-GCM encrypted; cleared once processed. */
-  @Property({ type: 'text', nullable: true, lazy: true })
+  @Property({ type: 'text', nullable: true })
   grantCiphertext?: string | null;
 
   @Property({ type: 'datetime', nullable: true })
