@@ -14,6 +14,9 @@ import { DEFAULT_SETTINGS, VisureService, type VisureSettings } from './service/
 import { FileDocumentStore, type DocumentStore } from './storage/document-store.js';
 import type { EnteKind } from '#libs/domain';
 
+/** Routes that act for a person (everything but verification, the seal certificate and health). */
+const PROTECTED = /^\/v1\/(searches|visure|visure-export|mediation)(\/|$)/;
+
 @Module({})
 class VisureModule {
   static register(service: VisureService): DynamicModule {
@@ -80,6 +83,13 @@ export async function startVisure(o: StartVisureOptions): Promise<RunningVisure>
   const app = await NestFactory.create<NestExpressApplication>(VisureModule.register(service), { logger: ['error', 'warn'], abortOnError: false });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Authentication before validation: a caller without a token learns nothing about the body.
+  app.use((req: { path: string; headers: Record<string, unknown> }, res: unknown, next: (e?: unknown) => void) => {
+    if (PROTECTED.test(req.path) && !/^Bearer\s+\S+$/i.test(String(req.headers.authorization ?? ''))) {
+      return new VisureProblemFilter().catch(visureProblem('unauthenticated', 'Accesso richiesto: inviare il proprio token (Authorization: Bearer).'), { switchToHttp: () => ({ getResponse: () => res }) } as never);
+    }
+    next();
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

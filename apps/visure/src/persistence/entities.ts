@@ -87,6 +87,10 @@ export class VisuraRequest {
   @Property({ type: 'datetime', nullable: true })
   grantExpiresAt?: Date | null;
 
+  /** For a request kept for a retry before ANPR answered: the criterion, encrypted like the grant. */
+  @Property({ type: 'text', nullable: true })
+  criterionCiphertext?: string | null;
+
   @Property({ type: 'string', length: 36, nullable: true })
   mediatorId?: string;
 
@@ -96,7 +100,7 @@ export class VisuraRequest {
 
   /** Refusal, rejection or failure reason, in Italian. */
   @Property({ type: 'text', nullable: true })
-  reason?: string;
+  reason?: string | null;
 
   /** The name of the Comune of residence, for the comune-only outcome. */
   @Property({ type: 'string', length: 120, nullable: true })

@@ -232,7 +232,7 @@ export class VisureService {
     try {
       answer = await this.deps.gateway.search(c.grant, { comune: input.comune, criterion, sections, motivoRichiesta: input.motivoRichiesta, visuraType: input.type });
     } catch (e) {
-      return { status: 200, request: await this.lookupFailed(em, req, c, e) };
+      return { status: 200, request: await this.lookupFailed(em, req, c, criterion, e) };
     }
     if (answer.persons.length > 1) {
       const s = await this.saveSearch(c, { type: input.type, comune: input.comune, motivoRichiesta: input.motivoRichiesta, criterion }, answer.persons, answer.anprOperationId);
@@ -278,7 +278,7 @@ export class VisureService {
   private async issueOrRefuse(em: EntityManager, req: VisuraRequest, person: Person, protocol: string, mediatorName: string | null) {
     const refusal = VISURA_RULES[req.type].refusal(person);
     if (refusal) {
-      await this.finish(em, req, 'refused', { reason: refusal, anprProtocol: protocol, grantCiphertext: null, grantExpiresAt: null });
+      await this.finish(em, req, 'refused', { reason: refusal, anprProtocol: protocol, grantCiphertext: null, grantExpiresAt: null, criterionCiphertext: null });
       throw visureProblem('cannot-issue', refusal, { visuraId: req.id, visuraType: req.type });
     }
     await this.issue(em, req, person, protocol, mediatorName);
@@ -325,7 +325,7 @@ export class VisureService {
       expiresAt: expiresOn,
       issuedAt,
     } as never);
-    await this.finish(em, req, 'issued', { documentId, anprProtocol: protocol, mediatorName: mediatorName ?? req.mediatorName, grantCiphertext: null, grantExpiresAt: null });
+    await this.finish(em, req, 'issued', { reason: null, documentId, anprProtocol: protocol, mediatorName: mediatorName ?? req.mediatorName, grantCiphertext: null, grantExpiresAt: null, criterionCiphertext: null });
   }
 
   private async finish(em: EntityManager, req: VisuraRequest, state: RequestState, fields: Partial<VisuraRequest> = {}) {
@@ -345,11 +345,12 @@ export class VisureService {
   }
 
   /** A lookup that failed: not found and refusals are recorded and returned; ANPR down keeps the request for a retry. */
-  private async lookupFailed(em: EntityManager, req: VisuraRequest, c: Caller, e: unknown): Promise<VisuraRequest> {
+  private async lookupFailed(em: EntityManager, req: VisuraRequest, c: Caller, criterion: Criterion, e: unknown): Promise<VisuraRequest> {
     if (e instanceof GatewayProblem && e.transient) {
       try {
         const stored = await this.deps.gateway.exchange({ subjectToken: c.token, lifetimeSeconds: this.deps.settings.retryDelaySeconds * (this.deps.settings.maxAttempts + 1) + 600 });
         this.storeGrant(req, stored.token, stored.expiresIn);
+        req.criterionCiphertext = this.grants.encrypt(Buffer.from(JSON.stringify(criterion)), `${req.id}:criterion`).toString('base64');
         req.attempts = 1;
         req.nextAttemptAt = new Date(this.now().getTime() + this.deps.settings.retryDelaySeconds * 1000);
         await this.finish(em, req, 'retrying', { reason: 'ANPR non disponibile: la richiesta sarà ritentata.' });
@@ -423,7 +424,7 @@ export class VisureService {
       mediated = await this.deps.gateway.exchange({ subjectToken: stored, actorToken: c.token });
     } catch (e) {
       if (e instanceof GatewayProblem && e.problemType === 'invalid-grant') {
-        await this.finish(em, req, 'expired', { reason: 'L\'autorizzazione del richiedente è scaduta prima dell\'approvazione.', grantCiphertext: null, grantExpiresAt: null });
+        await this.finish(em, req, 'expired', { reason: 'L\'autorizzazione del richiedente è scaduta prima dell\'approvazione.', grantCiphertext: null, grantExpiresAt: null, criterionCiphertext: null });
         throw visureProblem('conflict', 'L\'autorizzazione del richiedente è scaduta: la richiesta non può più essere approvata.', { visuraId: req.id, state: req.state });
       }
       throw this.gatewayFailure(e);
@@ -437,7 +438,7 @@ export class VisureService {
   async reject(c: Caller, id: string, reason: string) {
     const em = this.em();
     const req = await this.pendingFor(em, c, id);
-    await this.finish(em, req, 'rejected', { reason, mediatorId: c.user.id, mediatorName: c.user.name, grantCiphertext: null, grantExpiresAt: null });
+    await this.finish(em, req, 'rejected', { reason, mediatorId: c.user.id, mediatorName: c.user.name, grantCiphertext: null, grantExpiresAt: null, criterionCiphertext: null });
     return req;
   }
 
@@ -482,7 +483,7 @@ export class VisureService {
         out.processed++;
       } catch (e) {
         if (e instanceof GatewayProblem && e.problemType === 'invalid-grant' && req.grantExpiresAt && req.grantExpiresAt < this.now()) {
-          await this.finish(em, req, 'expired', { reason: 'L\'autorizzazione del richiedente è scaduta.', grantCiphertext: null, grantExpiresAt: null });
+          await this.finish(em, req, 'expired', { reason: 'L\'autorizzazione del richiedente è scaduta.', grantCiphertext: null, grantExpiresAt: null, criterionCiphertext: null });
         } else if (e instanceof GatewayProblem && e.problemType === 'invalid-grant') {
           out.notDue++;
           continue;
@@ -502,7 +503,7 @@ export class VisureService {
     for (const req of due) {
       const grant = await this.storedGrant(em, req);
       const giveUp = async (reason: string) => {
-        await this.finish(em, req, 'failed', { reason, grantCiphertext: null, grantExpiresAt: null, nextAttemptAt: null });
+        await this.finish(em, req, 'failed', { reason, grantCiphertext: null, grantExpiresAt: null, criterionCiphertext: null, nextAttemptAt: null });
         out.failed++;
       };
       if (!grant) {
@@ -525,7 +526,7 @@ export class VisureService {
           await this.issueOrRefuse(em, req, person, answer.anprOperationId, null).catch(() => undefined);
           out.issued += req.state === 'issued' ? 1 : 0;
         } else if (decision.route === 'comune_of_residence_only') {
-          await this.finish(em, req, 'comune_only', { residenceComuneName: whereSubjectLives(person).residenceName ?? undefined, anprProtocol: answer.anprOperationId, grantCiphertext: null });
+          await this.finish(em, req, 'comune_only', { residenceComuneName: whereSubjectLives(person).residenceName ?? undefined, anprProtocol: answer.anprOperationId, reason: null, grantCiphertext: null, grantExpiresAt: null, criterionCiphertext: null });
         } else {
           await giveUp('ANPR non disponibile al momento della richiesta: ripetere la richiesta.');
         }
@@ -542,13 +543,10 @@ export class VisureService {
     return out;
   }
 
-  private async retryCriterion(em: EntityManager, req: VisuraRequest): Promise<Criterion> {
+  private async retryCriterion(_em: EntityManager, req: VisuraRequest): Promise<Criterion> {
     if (req.subjectCf) return { type: 'codiceFiscale', codiceFiscale: req.subjectCf };
-    // The first lookup never answered: the criterion is kept only as the search's choice.
-    const s = req.searchId ? await em.findOne(VisuraSearch, { id: req.searchId }) : null;
-    const cand = s?.candidates[req.candidateIndex ?? 0];
-    if (!cand) throw new GatewayProblem(422, 'gone', 'criterion not kept');
-    return { type: 'codiceFiscale', codiceFiscale: cand.codiceFiscale };
+    if (!req.criterionCiphertext) throw new GatewayProblem(422, 'gone', 'criterion not kept');
+    return JSON.parse(this.grants.decrypt(Buffer.from(req.criterionCiphertext, 'base64'), `${req.id}:criterion`).toString()) as Criterion;
   }
 
   // ── Archive ───────────────────────────────────────────────────────────────────────────────
