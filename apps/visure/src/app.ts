@@ -64,11 +64,38 @@ export interface RunningVisure {
 
 /** Builds and starts the visure service; the sandbox launcher and the tests call it. */
 export async function startVisure(o: StartVisureOptions): Promise<RunningVisure> {
-  const orm = await openVisureDatabase({ databaseUrl: o.databaseUrl, sqlitePath: o.sqlitePath ?? ':memory:' }, o.createSchema ?? !o.databaseUrl);
+  const { app, service, orm, settings, publicUrl: configured } = await createVisureApp(o);
   const host = o.host ?? '127.0.0.1';
+  await app.listen(o.port ?? 0, host);
+  const addr = app.getHttpServer().address() as { port: number };
+  const url = `http://${host}:${addr.port}`;
+  const publicUrl = configured ?? url;
+  settings.verificationBaseUrl ||= `${publicUrl.replace(/\/+$/, '')}/v1/verifica`;
+  const timer = o.sweepSeconds
+    ? setInterval(() => {
+        void service.sweepSilentConsent().catch(() => undefined);
+        void service.sweepRetries().catch(() => undefined);
+      }, o.sweepSeconds * 1000)
+    : null;
+  timer?.unref();
+  return {
+    app,
+    url,
+    service,
+    orm,
+    async close() {
+      if (timer) clearInterval(timer);
+      await app.close();
+      await orm.close(true);
+    },
+  };
+}
+
+/** The application, not yet listening (startVisure, and the OpenAPI writer). */
+export async function createVisureApp(o: StartVisureOptions) {
+  const orm = await openVisureDatabase({ databaseUrl: o.databaseUrl, sqlitePath: o.sqlitePath ?? ':memory:' }, o.createSchema ?? !o.databaseUrl);
   const gateway = o.gateway ?? new SdkGateway({ baseUrl: o.gatewayUrl, clientId: o.clientId ?? 'visure', clientSecret: o.clientSecret });
   const directory = 'comune' in o.directory ? o.directory : new StaticDirectory(o.directory.comuni, o.directory.enti);
-  let publicUrl = o.publicUrl;
   const settings: VisureSettings = { ...DEFAULT_SETTINGS, verificationBaseUrl: '', ...o.settings };
   const service = new VisureService({
     orm,
@@ -99,27 +126,5 @@ export async function startVisure(o: StartVisureOptions): Promise<RunningVisure>
     }),
   );
   app.useGlobalFilters(new VisureProblemFilter());
-  await app.listen(o.port ?? 0, host);
-  const addr = app.getHttpServer().address() as { port: number };
-  const url = `http://${host}:${addr.port}`;
-  publicUrl ??= url;
-  settings.verificationBaseUrl ||= `${publicUrl.replace(/\/+$/, '')}/v1/verifica`;
-  const timer = o.sweepSeconds
-    ? setInterval(() => {
-        void service.sweepSilentConsent().catch(() => undefined);
-        void service.sweepRetries().catch(() => undefined);
-      }, o.sweepSeconds * 1000)
-    : null;
-  timer?.unref();
-  return {
-    app,
-    url,
-    service,
-    orm,
-    async close() {
-      if (timer) clearInterval(timer);
-      await app.close();
-      await orm.close(true);
-    },
-  };
+  return { app, service, orm, settings, publicUrl: o.publicUrl };
 }

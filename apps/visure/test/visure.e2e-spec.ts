@@ -17,6 +17,7 @@ import type { ComuneDirectoryEntry } from '../src/gateway/gateway.port.js';
 import { VisuraDocument, VisuraRequest } from '../src/persistence/entities.js';
 import { Sealer } from '../src/storage/document-store.js';
 import { SigningKeysService } from '../../gateway/src/auth/signing-keys.service.js';
+import { VisureClient, VisureError } from '../../../sdk/src/index.js';
 
 // Rendering, sealing and PDF tools on a shared machine: generous per-test time, no timed assertions.
 jest.setTimeout(60_000);
@@ -218,6 +219,20 @@ describe.each(backends())('visure on $name', (backend) => {
     const done = await call('GET', `/v1/visure/${res.body.visuraId}`, tokens['std.pl']);
     expect(done.body.state).toBe('issued');
     expect(await visure.orm.em.fork().count(VisuraDocument, { requestId: res.body.visuraId })).toBe(1);
+  });
+
+  it('the TypeScript SDK: request, archive, document, and problems as VisureError', async () => {
+    const client = new VisureClient({ baseUrl: visure.url, accessToken: tokens['std.pl'] });
+    const v = await client.request({ type: 'stato_famiglia', comune: DEMO_COMUNE_ISTAT, motivoRichiesta: 'Pratica SDK', criterion: { type: 'codiceFiscale', codiceFiscale: cf('family-with-children') } });
+    expect([v.state, v.route]).toEqual(['issued', 'real_time']);
+    const pdf = await client.document(v.id);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect((await client.list({ type: 'stato_famiglia' })).items.map((i) => i.id)).toContain(v.id);
+    const refused = await client.request({ type: 'anagrafica_morte', comune: DEMO_COMUNE_ISTAT, motivoRichiesta: 'x', criterion: { type: 'codiceFiscale', codiceFiscale: cf('demo-resident') } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(VisureError);
+    expect([(refused as VisureError).status, (refused as VisureError).problemType]).toEqual([403, 'visura-type-not-allowed']);
+    const wrong = await client.verify(v.documentId!, 'AAAA-BBBB-CCCC').catch((e: unknown) => e);
+    expect([(wrong as VisureError).status, (wrong as VisureError).problemType]).toEqual([404, 'not-found']);
   });
 
   it('a mediator rejects with a reason the requester sees', async () => {

@@ -233,3 +233,14 @@ export class SearchResultView {
   @ApiProperty({ description: 'Pass it as searchId' }) searchId!: string;
   @ApiProperty({ type: [CandidateView] }) candidates!: CandidateView[];
 }
+
+/** An RFC 9457 problem document. */
+export class Problem {
+  @ApiProperty({ description: 'Stable problem type, urn:geres:visure:problem:<name>', example: 'urn:geres:visure:problem:cannot-issue' }) type!: string;
+  @ApiProperty({ description: 'Short summary of the type' }) title!: string;
+  @ApiProperty({ type: 'integer', description: 'HTTP status' }) status!: number;
+  @ApiProperty({ description: 'What happened, for the person using the service (Italian)' }) detail!: string;
+  @ApiPropertyOptional({ description: 'With cannot-issue and anpr-unavailable: the request kept in the archive' }) visuraId?: string;
+  @ApiPropertyOptional({ description: 'With more-than-one-subject: the search to choose from' }) searchId?: string;
+  @ApiPropertyOptional({ type: [CandidateView], description: 'With more-than-one-subject: the candidates' }) candidates?: CandidateView[];
+}

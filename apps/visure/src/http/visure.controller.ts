@@ -44,7 +44,6 @@ const pdf = (res: Response, name: string, bytes: Buffer) => {
   res.end(bytes);
 };
 
-@ApiTags('visure')
 @ApiExtraModels(VisuraView)
 @Controller()
 export class VisureController {
@@ -56,7 +55,8 @@ export class VisureController {
 
   @Post('v1/searches')
   @HttpCode(200)
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Visure')
   @ApiOperation({ operationId: 'searchSubjects', summary: 'Find the subject of a visura', description: 'Searches ANPR through the gateway by one criterion (R-VIS-3). Several matches come back as candidates with the minimum shown (cognome, nome, data e luogo di nascita); request the visura with searchId and the chosen candidate.' })
   @ApiOkResponse({ type: SearchResultView, description: 'The candidates found' })
   @Problems(400, 401, 403, 404, 422, 503)
@@ -65,7 +65,8 @@ export class VisureController {
   }
 
   @Post('v1/visure')
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Visure')
   @ApiOperation({ operationId: 'requestVisura', summary: 'Request a visura', description: 'Routes the request by who asks, where the subject lives and the Comune\'s policy: 201 the document was issued; 202 deferred to a mediator or to silent consent; 200 the Comune of residence only (or a request kept for ANPR). Refusals: 422 cannot-issue (Italian reason), 403 type not in the profile.' })
   @ApiResponse({ status: 201, type: VisuraView, description: 'Issued: documentId is set; download it from /v1/visure/{id}/document' })
   @ApiResponse({ status: 202, type: VisuraView, description: 'Deferred: waits for a mediator or silent consent' })
@@ -80,7 +81,8 @@ export class VisureController {
   }
 
   @Get('v1/visure')
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Archive')
   @ApiOperation({ operationId: 'listVisure', summary: 'The archive', description: 'Requests visible to you (R-VIS-7): your own; an ADMIN their Ente\'s; a TOP their Comune\'s; never other users\' STANDARDPS requests. Newest first.' })
   @ApiOkResponse({ type: VisuraPage, description: 'One page of the archive' })
   @Problems(400, 401)
@@ -89,7 +91,8 @@ export class VisureController {
   }
 
   @Get('v1/visure-export')
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Archive')
   @ApiOperation({ operationId: 'exportVisure', summary: 'The archive as PDF', description: 'The filtered archive (up to 5,000 rows) as a PDF list.' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
@@ -119,7 +122,8 @@ export class VisureController {
   }
 
   @Get('v1/mediation/queue')
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Mediation')
   @ApiOperation({ operationId: 'mediationQueue', summary: 'Deferred requests of your Comune', description: 'For mediators (registry officers of the Comune): the requests waiting for approval or silent consent, oldest first.' })
   @ApiOkResponse({ type: [VisuraView], description: 'The queue' })
   @Problems(401, 403)
@@ -128,7 +132,8 @@ export class VisureController {
   }
 
   @Get('v1/visure/:id')
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Archive')
   @ApiOperation({ operationId: 'getVisura', summary: 'One request', description: 'The request and its state, if you may see it.' })
   @ApiOkResponse({ type: VisuraView, description: 'The request' })
   @Problems(401, 404)
@@ -137,7 +142,8 @@ export class VisureController {
   }
 
   @Get('v1/visure/:id/document')
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Archive')
   @ApiOperation({ operationId: 'downloadVisura', summary: 'The issued document', description: 'The stored original, byte for byte (PDF/A-2b, sealed).' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
@@ -149,7 +155,8 @@ export class VisureController {
 
   @Post('v1/visure/:id/approval')
   @HttpCode(200)
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Mediation')
   @ApiOperation({ operationId: 'approveVisura', summary: 'Approve a deferred request', description: 'A mediator of the Comune approves: the requester\'s stored grant is exchanged with the mediator\'s token as actor, the lookup runs under the mediator\'s ANPR operator id and the document names the mediator.' })
   @ApiOkResponse({ type: VisuraView, description: 'The request, now issued' })
   @Problems(401, 404, 409, 422, 503)
@@ -160,7 +167,8 @@ export class VisureController {
 
   @Post('v1/visure/:id/rejection')
   @HttpCode(200)
-  @ApiBearerAuth()
+  @ApiBearerAuth('bearer')
+  @ApiTags('Mediation')
   @ApiOperation({ operationId: 'rejectVisura', summary: 'Reject a deferred request', description: 'A mediator of the Comune rejects it with a reason the requester sees.' })
   @ApiOkResponse({ type: VisuraView, description: 'The request, now rejected' })
   @Problems(400, 401, 404, 409)
@@ -170,6 +178,7 @@ export class VisureController {
   }
 
   @Get('v1/verifica')
+  @ApiTags('Verification')
   @ApiOperation({ operationId: 'verifyVisura', summary: 'Verify a document (public)', description: 'The document id and verification code (CVD) printed on a visura return the archived original, byte for byte, until the expiry printed on it. Throttled per address; every verification is recorded.' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The original PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
@@ -180,6 +189,7 @@ export class VisureController {
   }
 
   @Get('v1/comuni/:istat/seal-certificate')
+  @ApiTags('Verification')
   @ApiOperation({ operationId: 'getSealCertificate', summary: 'The Comune\'s seal certificate (public)', description: 'PEM certificate whose key signs the documents and the compact payload of the second QR, for the offline check.' })
   @ApiProduces('application/x-pem-file')
   @ApiOkResponse({ description: 'The certificate', content: { 'application/x-pem-file': { schema: { type: 'string' } } } })
@@ -189,7 +199,8 @@ export class VisureController {
   }
 
   @Get('health/live')
-  @ApiOperation({ operationId: 'live', summary: 'Liveness' })
+  @ApiTags('Health')
+  @ApiOperation({ operationId: 'live', summary: 'Liveness', description: 'Answers while the process runs; no token needed.' })
   @ApiOkResponse({ description: 'Alive', schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } }, required: ['status'] } })
   live() {
     return { status: 'ok' };
