@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AuditEvent, Comune, Profile, User, VISURA_TYPES, type VisuraType } from '#libs/domain';
-import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
+import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT, VISURE_REFUSALS, VISURE_SUBJECTS } from '../../../test-env/src/population/index.js';
 import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
 import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
 import { wireComuneToSimulator } from '../../gateway/src/sandbox/anpr-wiring.js';
@@ -233,6 +233,11 @@ describe.each(backends())('visure on $name', (backend) => {
     expect([(refused as VisureError).status, (refused as VisureError).problemType]).toEqual([403, 'visura-type-not-allowed']);
     const wrong = await client.verify(v.documentId!, 'AAAA-BBBB-CCCC').catch((e: unknown) => e);
     expect([(wrong as VisureError).status, (wrong as VisureError).problemType]).toEqual([404, 'not-found']);
+  });
+
+  it('the subjects used here are the ones SANDBOX-CATALOGUE.md lists', () => {
+    expect(Object.entries(SUBJECT_OF)).toEqual(VISURE_SUBJECTS.map((v) => [v.type, v.key]));
+    expect(REFUSALS.map(([type, key]) => [type, key])).toEqual(VISURE_REFUSALS.map((r) => [r.type, r.key]));
   });
 
   it('a mediator rejects with a reason the requester sees', async () => {
