@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
+import { Migrator } from '@mikro-orm/migrations';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { VISURE_ENTITIES } from './entities.js';
 
@@ -13,7 +14,24 @@ export interface VisureDatabaseSettings {
 
 /** The visure service's own tables (`visura_*`), apart from the gateway's. */
 export function visureOrmOptions(db: VisureDatabaseSettings): Options {
-  const common = { entities: VISURE_ENTITIES, forceUtcTimezone: true, allowGlobalContext: false, debug: false };
+  const common = {
+    entities: VISURE_ENTITIES,
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    extensions: [Migrator],
+    // Its own migrations and migration table: the service has a database of its own in production.
+    migrations: {
+      path: 'dist/apps/visure/src/migrations',
+      pathTs: 'apps/visure/src/migrations',
+      glob: '!(*.d|*.spec).{js,ts}',
+      emit: 'ts' as const,
+      snapshot: true,
+      snapshotName: '.snapshot-visure',
+      tableName: 'visura_migrations',
+      transactional: true,
+    },
+  };
   if (db.databaseUrl) {
     return { ...common, driver: MariaDbDriver, clientUrl: db.databaseUrl.replace(/^mariadb:/, 'mysql:'), pool: { min: 1, max: 10 } } as unknown as Options;
   }
