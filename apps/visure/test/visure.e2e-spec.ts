@@ -86,7 +86,7 @@ describe.each(backends())('visure on $name', (backend) => {
       },
       settings: { verificationsPerMinute: 1000 },
     });
-  }, 120_000);
+  }, 400_000);
   afterAll(async () => {
     await visure?.close();
     await gw?.close();
