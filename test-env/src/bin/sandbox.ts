@@ -14,6 +14,7 @@ import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wi
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
 import { demoComuneWiring, secondComuneWiring } from '../sandbox-wiring.js';
 import { startMailCatcher } from '../sandbox-mail.js';
+import { startSandboxVisure } from '../../../apps/visure/src/sandbox.js';
 
 /**
  * Everything the sandbox keeps is private to its user: keys, keystores and their passwords, the
@@ -93,7 +94,10 @@ async function main() {
   await em.nativeUpdate(Comune, { codiceIstat: creds.comune.codiceIstat, silentConsentMediator: null }, { silentConsentMediator: 'top.bari' });
   if (await em.count(Comune, { codiceIstat: SECOND_COMUNE.codiceIstat })) await wireComuneToSimulator(app.get(EntityManager).fork(), secondComuneWiring(anpr));
   await app.listen(config.port, config.host);
+  // The consumer apps, each on the sandbox gateway through its public API with its own service secret.
+  const visure = await startSandboxVisure({ gatewayUrl: config.publicUrl, sandboxDir: config.sandboxDir, gatewayEm: app.get(EntityManager), port: Number(process.env.VISURE_PORT ?? 3200), host: config.host });
   const shutdown = async () => {
+    await visure.close();
     await app.close();
     await anpr.close();
     await mail?.close();
@@ -109,6 +113,7 @@ async function main() {
     `  Health:         ${config.publicUrl}/health/ready`,
     `  JWKS:           ${config.publicUrl}/.well-known/jwks.json`,
     `  Simulated ANPR: ${anpr.url}  (SOAP 3002/E002 and PDND; ${anpr.registry.size} synthetic people)`,
+    `  Visure:         ${visure.url}  (API: openapi/visure.openapi.json; log in at the gateway and send the same bearer token)`,
     `  Test identities: test-env/SANDBOX-CATALOGUE.md  (or GET ${anpr.url}/catalogue)`,
     `  Comuni:         ${creds.comuni.map((c) => `${c.nome} (${c.codiceIstat})`).join(', ')}, each wired to the simulator with its own certificate (in ${join(config.sandboxDir, 'anpr', 'pki')})`,
     ...creds.comuni.flatMap((c) => [
