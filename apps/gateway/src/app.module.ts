@@ -18,6 +18,7 @@ import { AuthService } from './auth/auth.service.js';
 import { DelegationService } from './auth/delegation.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
+import { GovernanceCache } from './auth/governance-cache.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
@@ -60,6 +61,7 @@ export class AppModule {
         DelegationService,
         LoginThrottleService,
         SessionsService,
+        GovernanceCache,
         PrincipalService,
         JwtStrategy,
         AuditService,

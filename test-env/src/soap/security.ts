@@ -125,13 +125,15 @@ function elementsWithId(doc: Document, attrs: readonly string[], id: string): El
 }
 
 Object.defineProperty(LocatingSignedXml.prototype, 'validateReference', {
-  value: function (this: SignedXml & Record<string, any>, ref: ReferenceLike, doc: Document): string | undefined {
+  value: function (this: SignedXml, ref: ReferenceLike, doc: Document): string | undefined {
+    // The library's own (private) steps: canonical form of the element, and the digest algorithm.
+    const lib = this as unknown as { getCanonReferenceXml(doc: Document, ref: ReferenceLike, elem: Element): string; findHashAlgorithm(name: string): { getHash(xml: string): string } };
     const uri = ref.uri?.[0] === '#' ? ref.uri.substring(1) : ref.uri;
     if (!uri || uri.includes("'")) return libraryValidateReference.call(this, ref, doc);
     // Per attribute name, as the library counts: one element with two id attributes of the same value counts twice.
     let count = 0;
     let elem: Element | undefined;
-    for (const attr of this.idAttributes as string[]) {
+    for (const attr of this.idAttributes) {
       const hits = elementsWithId(doc, [attr], uri);
       count += hits.length;
       if (count > 1) throw new Error('Cannot validate a document which contains multiple elements with the same value for the ID / Id / Id attributes, in order to prevent signature wrapping attack.');
@@ -142,8 +144,8 @@ Object.defineProperty(LocatingSignedXml.prototype, 'validateReference', {
       return undefined;
     }
     ref.xpath = positionalPath(elem);
-    const canonXml: string = this.getCanonReferenceXml(doc, ref, elem);
-    const digest: string = this.findHashAlgorithm(ref.digestAlgorithm).getHash(canonXml);
+    const canonXml = lib.getCanonReferenceXml(doc, ref, elem);
+    const digest = lib.findHashAlgorithm(ref.digestAlgorithm).getHash(canonXml);
     const a = Buffer.from(digest, 'base64');
     const b = Buffer.from(ref.digestValue, 'base64');
     if (a.length !== b.length || !a.equals(b)) {
