@@ -69,7 +69,8 @@ export class GovernanceCache implements OnModuleDestroy {
       };
     }
     if (redis) {
-      this.subscriber = redis.duplicate();
+      // The shared client refuses commands while (re)connecting; the subscription must wait and be renewed.
+      this.subscriber = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
       this.subscriber.on('message', (channel) => {
         if (channel === GOVERNANCE_CHANNEL) this.invalidate();
       });
