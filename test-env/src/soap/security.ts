@@ -107,21 +107,33 @@ function positionalPath(e: Element): string {
   return '/' + steps.reverse().join('/');
 }
 
-function elementsWithId(doc: Document, attrs: readonly string[], id: string): Element[] {
-  const found: Element[] = [];
-  const walk = (n: Element) => {
-    const list = n.attributes;
-    for (let i = 0; i < list.length; i++) {
-      const a = list.item(i)!;
-      if (a.value === id && attrs.includes(a.localName ?? a.name)) {
-        found.push(n);
-        break;
+/** Per parsed document and id attribute name: the elements carrying each id value (one walk per document). */
+const idIndexes = new WeakMap<Document, Map<string, Map<string, Element[]>>>();
+
+function elementsWithId(doc: Document, attr: string, id: string): Element[] {
+  let byAttr = idIndexes.get(doc);
+  if (!byAttr) idIndexes.set(doc, (byAttr = new Map()));
+  let index = byAttr.get(attr);
+  if (!index) {
+    const built = new Map<string, Element[]>();
+    const walk = (n: Element) => {
+      const list = n.attributes;
+      const seen = new Set<string>();
+      for (let i = 0; i < list.length; i++) {
+        const a = list.item(i)!;
+        // An element counts once per value, however many attributes of that name carry it.
+        if ((a.localName ?? a.name) !== attr || seen.has(a.value)) continue;
+        seen.add(a.value);
+        const hits = built.get(a.value);
+        if (hits) hits.push(n);
+        else built.set(a.value, [n]);
       }
-    }
-    for (let c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) walk(c as Element);
-  };
-  if (doc.documentElement) walk(doc.documentElement);
-  return found;
+      for (let c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) walk(c as Element);
+    };
+    if (doc.documentElement) walk(doc.documentElement);
+    byAttr.set(attr, (index = built));
+  }
+  return index.get(id) ?? [];
 }
 
 Object.defineProperty(LocatingSignedXml.prototype, 'validateReference', {
@@ -134,7 +146,7 @@ Object.defineProperty(LocatingSignedXml.prototype, 'validateReference', {
     let count = 0;
     let elem: Element | undefined;
     for (const attr of this.idAttributes) {
-      const hits = elementsWithId(doc, [attr], uri);
+      const hits = elementsWithId(doc, attr, uri);
       count += hits.length;
       if (count > 1) throw new Error('Cannot validate a document which contains multiple elements with the same value for the ID / Id / Id attributes, in order to prevent signature wrapping attack.');
       if (hits.length) elem = hits[0];
