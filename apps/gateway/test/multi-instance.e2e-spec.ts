@@ -42,7 +42,7 @@ maybe('two gateway instances sharing MariaDB and Redis', () => {
 
   beforeAll(async () => {
     anpr = await startSandboxAnpr({ dir, port: 0, comuni: [DEMO_COMUNE_ISTAT], extraWorkstations: [COMUNE_POSTAZIONE] });
-    residentCf = buildSandboxCatalogue(anpr.registry).entries.find((e) => e.key === 'demo-resident')!.codiceFiscale;
+    residentCf = buildSandboxCatalogue(anpr.registry).entries.find((e) => e.key === 'demo-resident')!.codiceFiscale!;
     gw1 = await startGateway({ name: 'mariadb', databaseUrl }, { REDIS_URL: redisUrl!, RATE_LIMIT_USER_PER_MINUTE: '4', INSTANCE_NAME: 'test-1' });
     // The second instance: same database, same Redis, same token signing key, its own process state.
     app2 = await createGatewayApp({ ...gw1.config, instanceName: 'test-2' });
