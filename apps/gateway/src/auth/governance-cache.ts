@@ -54,7 +54,8 @@ export class GovernanceCache implements OnModuleDestroy {
     };
     em.getEventManager().registerSubscriber(subscriber);
     // Native writes (em.nativeUpdate...) bypass the flush events; every write, flushed or native,
-    // goes through the driver: a write to a governance table invalidates before and after it runs.
+    // goes through the driver: a write to a governance table invalidates once it has run (and a
+    // flushed one again from afterFlush, after its implicit transaction committed).
     const driver = em.getDriver() as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     for (const method of DRIVER_WRITES) {
       const original = driver[method]!.bind(driver);
