@@ -22,6 +22,7 @@ import { MonitoringController } from './monitoring/monitoring.controller.js';
 import { StatisticsService } from './monitoring/statistics.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
+import { GovernanceCache } from './auth/governance-cache.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
@@ -64,6 +65,7 @@ export class AppModule {
         DelegationService,
         LoginThrottleService,
         SessionsService,
+        GovernanceCache,
         PrincipalService,
         JwtStrategy,
         AuditService,
