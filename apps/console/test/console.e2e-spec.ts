@@ -1,0 +1,262 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { backends, PASSWORD, seedTenants, startGateway, type Tenants, type TestGateway } from '../../gateway/test/harness.js';
+import { User } from '../../../libs/domain/src/index.js';
+import { startConsole, type RunningConsole } from '../src/console.factory.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Logins hash passwords (argon2) and the machine is shared: browser steps need more than Jest's 5 s.
+jest.setTimeout(90_000);
+const SHOTS = '/tmp/console-shots';
+
+/**
+ * The console in a real browser against a real gateway: login, CSRF, logout, idle timeout, a
+ * user's creation and profile, a CSV import with a forced password change, what an ADMIN cannot
+ * open, and axe on every page at a phone's and a desktop's width (screenshots in /tmp/console-shots).
+ */
+describe.each(backends())('console on $name', (backend) => {
+  let gw: TestGateway;
+  let t: Tenants;
+  let sut: RunningConsole;
+  let browser: Browser;
+  /** The console's clock runs ahead of the real one by this much (idle timeout). */
+  let offsetMs = 0;
+
+  beforeAll(async () => {
+    gw = await startGateway(backend);
+    t = await seedTenants(gw.em);
+    await gw.app.listen(0, '127.0.0.1');
+    const gatewayUrl = `http://127.0.0.1:${(gw.app.getHttpServer().address() as AddressInfo).port}`;
+    sut = await startConsole({ gatewayUrl, port: 0, sandbox: true, idleTimeoutMinutes: 15, now: () => Date.now() + offsetMs });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sut?.close();
+    await gw?.close();
+  });
+
+  async function loggedIn(username: string, password = PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ baseURL: sut.url, locale: 'it-IT' });
+    const page = await context.newPage();
+    await page.goto('/accedi');
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/accedi')), page.click('form[data-testid=form-accesso] button[type=submit]')]);
+    return { context, page };
+  }
+
+  async function expectAxeClean(page: Page) {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary).toEqual([]);
+  }
+
+  it('shows the login page in Italian, with a session cookie that is httpOnly and SameSite=Strict', async () => {
+    const context = await browser.newContext({ baseURL: sut.url });
+    const page = await context.newPage();
+    const res = await page.goto('/');
+    expect(res?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/accedi');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Accedi alla console');
+    expect(await page.getAttribute('html', 'lang')).toBe('it');
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'geres_console', httpOnly: true, sameSite: 'Strict', secure: false });
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await context.close();
+  });
+
+  it('refuses a wrong password with the gateway\'s answer in Italian', async () => {
+    const context = await browser.newContext({ baseURL: sut.url });
+    const page = await context.newPage();
+    await page.goto('/accedi');
+    await page.fill('#username', 'top.bari');
+    await page.fill('#password', 'not-the-password');
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/accedi') && r.request().method() === 'POST'), page.click('button[type=submit]')]);
+    expect(res.status()).toBe(401);
+    await expect(page.locator('[data-testid=errore]').textContent()).resolves.toContain('Nome utente o password errati.');
+    await context.close();
+  });
+
+  it('logs the TOP user in, replacing the session id, and shows the TOP menu', async () => {
+    const context = await browser.newContext({ baseURL: sut.url });
+    const page = await context.newPage();
+    await page.goto('/accedi');
+    const before = (await context.cookies())[0].value;
+    await page.fill('#username', 'top.bari');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(`${sut.url}/`), page.click('button[type=submit]')]);
+    const after = (await context.cookies())[0].value;
+    expect(after).not.toBe(before);
+    await expect(page.locator('[data-testid=utente-corrente]').textContent()).resolves.toContain('top.bari');
+    expect(await page.locator('[data-testid=menu] a').allTextContents()).toEqual(['Home', 'Enti e convenzioni', 'Utenti', 'Applicazioni', 'Postazioni', 'Comune', 'Monitoraggio', 'Profilo']);
+    await expect(page.locator('[data-testid=bacheca]').textContent()).resolves.toContain('non è ancora disponibile');
+    await context.close();
+  });
+
+  it('refuses a form without the session\'s CSRF token, and changes nothing', async () => {
+    const { context, page } = await loggedIn('admin.consorzio');
+    const form = { username: 'csrf.victim', name: 'Vittima', email: 'v@test.invalid', role: 'STANDARD', enteId: t.enti.consorzio.id, password: 'Csrf-Victim-2026!' };
+    const without = await page.request.post('/utenti', { form, maxRedirects: 0 });
+    expect(without.status()).toBe(403);
+    expect(await without.text()).toContain('Richiesta non valida');
+    const wrong = await page.request.post('/utenti', { form: { ...form, _csrf: 'x'.repeat(43) }, maxRedirects: 0 });
+    expect(wrong.status()).toBe(403);
+    const users = await gw.em.fork().find(User, { username: 'csrf.victim' });
+    expect(users).toHaveLength(0);
+    await context.close();
+  });
+
+  it('lets an ADMIN create an operator and set their profile', async () => {
+    const { context, page } = await loggedIn('admin.consorzio');
+    await page.click('[data-testid=menu] >> text=Utenti');
+    await page.click('[data-testid=nuovo-utente]');
+    await page.fill('#username', 'op.nuovo');
+    await page.fill('#name', 'Operatore Nuovo');
+    await page.fill('#email', 'op.nuovo@test.invalid');
+    await page.selectOption('#role', 'STANDARD');
+    await page.selectOption('#enteId', t.enti.consorzio.id);
+    await page.fill('#password', 'weak');
+    // The browser's own checks would stop a short password: send it anyway to see the gateway's answer.
+    await page.$eval('#password', (el) => el.removeAttribute('minlength'));
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/utenti') && r.request().method() === 'POST'), page.click('form[data-testid=form-nuovo-utente] button[type=submit]')]);
+    expect(refused.status()).toBe(400);
+    await expect(page.locator('[data-testid=errore]').textContent()).resolves.toMatch(/Alcuni dati non sono validi|La password non rispetta le regole/);
+    expect(await page.inputValue('#username')).toBe('op.nuovo');
+    await page.fill('#password', 'Operatore-Nuovo-2026!');
+    await Promise.all([page.waitForURL(/\/utenti\/[^/]+$/), page.click('form[data-testid=form-nuovo-utente] button[type=submit]')]);
+    await expect(page.locator('.alert-success').textContent()).resolves.toContain('Utente creato');
+    await page.click('label[for=sec-generalita]');
+    await page.click('label[for=sec-residenza]');
+    await page.click('label[for=com-072006]');
+    await page.fill('#dailyQuota', '50');
+    await Promise.all([page.waitForURL(/\/utenti\/[^/]+$/), page.click('form[data-testid=form-profilo] button[type=submit]')]);
+    await expect(page.locator('.alert-success').textContent()).resolves.toContain('Profilo aggiornato');
+
+    const em = gw.em.fork();
+    const user = await em.findOneOrFail(User, { username: 'op.nuovo' }, { populate: ['profile'] as never });
+    expect(user.role).toBe('STANDARD');
+    const profile = (user as any).profile;
+    expect([...profile.sections].sort()).toEqual(['generalita', 'residenza']);
+    expect(profile.allowedComuni).toEqual(['072006']);
+    expect(profile.dailyQuota).toBe(50);
+
+    // Suspend from the same page.
+    await Promise.all([page.waitForURL(/\/utenti\/[^/]+$/), page.click('[data-testid=sospendi]')]);
+    await expect(page.locator('[data-testid=stato-utente]').textContent()).resolves.toBe('Sospeso');
+    await context.close();
+  });
+
+  it('does not give an ADMIN the TOP pages: not in the menu, and refused by the gateway when typed', async () => {
+    const { context, page } = await loggedIn('admin.consorzio');
+    expect(await page.locator('[data-testid=menu] a').allTextContents()).toEqual(['Home', 'Utenti', 'Applicazioni', 'Postazioni', 'Monitoraggio', 'Profilo']);
+    for (const path of ['/comune', '/monitoraggio/verifica']) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(403);
+      await expect(page.locator('[data-testid=errore]').textContent()).resolves.toContain('Questa funzione non rientra nella tua area di competenza.');
+    }
+    // The Enti page shows only what the gateway gives an ADMIN: their own Ente.
+    await page.goto('/enti');
+    expect(await page.locator('[data-testid=tabella-enti] tbody tr td:first-child').allTextContents()).toEqual(['Consorzio']);
+    await context.close();
+  });
+
+  it('logs out: the session ends here and its login at the gateway', async () => {
+    const { context, page } = await loggedIn('std.consorzio');
+    await Promise.all([page.waitForURL(/\/accedi\?uscito=1$/), page.click('[data-testid=esci]')]);
+    await expect(page.locator('.alert-info').textContent()).resolves.toContain('Sei uscito');
+    const res = await page.goto('/profilo');
+    expect(new URL(page.url()).pathname).toBe('/accedi');
+    expect(res?.status()).toBe(200);
+    await gw.drain();
+    const log = await gw.http.get('/v1/me/access-log?event=logout').set('authorization', `Bearer ${(await gw.http.post('/v1/auth/login').send({ username: 'std.consorzio', password: PASSWORD })).body.accessToken}`);
+    expect(log.status).toBe(200);
+    expect(log.body.total).toBe(1);
+    await context.close();
+  });
+
+  it('ends a session left idle past the timeout', async () => {
+    const { context, page } = await loggedIn('admin.pl');
+    expect((await page.goto('/utenti'))?.status()).toBe(200);
+    offsetMs += 16 * 60_000;
+    await page.goto('/utenti');
+    expect(new URL(page.url()).pathname).toBe('/accedi');
+    expect(new URL(page.url()).searchParams.get('scaduta')).toBe('1');
+    await expect(page.locator('.alert-info').textContent()).resolves.toContain('scaduta');
+    await context.close();
+  });
+
+  it('imports users from CSV and makes the imported user change the temporary password first', async () => {
+    const { context, page } = await loggedIn('admin.consorzio');
+    await page.goto('/utenti/importa');
+    const bad = `username,name,email,role,ente\nimp.uno,Uno,uno@test.invalid,STANDARD,${t.enti.consorzio.id}\nimp.due,Due,not-an-email,STANDARD,${t.enti.consorzio.id}\n`;
+    await page.setInputFiles('#file', { name: 'utenti.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/utenti/importa') && r.request().method() === 'POST'), page.click('form[enctype] button[type=submit]')]);
+    expect(refused.status()).toBe(422);
+    await expect(page.locator('[data-testid=errore]').textContent()).resolves.toContain('Riga 3');
+    expect(await gw.em.fork().count(User, { username: 'imp.uno' })).toBe(0);
+
+    const good = `username,name,email,role,ente\nimp.uno,Uno,uno@test.invalid,STANDARD,${t.enti.consorzio.id}\n`;
+    await page.setInputFiles('#file', { name: 'utenti.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/utenti/importa') && r.status() === 200), page.click('form[enctype] button[type=submit]')]);
+    await expect(page.locator('[data-testid=esito-importazione]').textContent()).resolves.toContain('Importati 1 utenti');
+    const temporary = (await page.locator('code.secret-once').textContent())!.trim();
+    expect(temporary.length).toBeGreaterThanOrEqual(12);
+    await context.close();
+
+    const imported = await loggedIn('imp.uno', temporary);
+    expect(new URL(imported.page.url()).pathname).toBe('/password');
+    await expect(imported.page.locator('[data-testid=cambio-obbligatorio]').isVisible()).resolves.toBe(true);
+    // Every other page leads back here until the password is changed.
+    await imported.page.goto('/profilo');
+    expect(new URL(imported.page.url()).pathname).toBe('/password');
+    await imported.page.fill('#currentPassword', temporary);
+    await imported.page.fill('#newPassword', 'Imported-User-2026!');
+    await imported.page.fill('#confirmPassword', 'Imported-User-2026!');
+    await Promise.all([imported.page.waitForURL(`${sut.url}/`), imported.page.click('main button[type=submit].btn-primary')]);
+    await expect(imported.page.locator('.alert-success').textContent()).resolves.toContain('La password è stata cambiata.');
+    await imported.context.close();
+  });
+
+  const topPages = ['/', '/profilo', '/password', '/enti', `/enti/ENTE`, '/utenti', '/utenti/nuovo', '/utenti/USER', '/utenti/importa', '/applicazioni', '/postazioni', '/comune', '/monitoraggio/richieste', '/monitoraggio/accessi', '/monitoraggio/verifica'];
+  const adminPages = ['/', '/utenti', '/applicazioni', '/applicazioni/APP', '/monitoraggio/richieste', '/comune'];
+
+  it('passes axe on every page, at 360 px and 1280 px (screenshots in /tmp/console-shots)', async () => {
+    const anonymous = await browser.newContext({ baseURL: sut.url });
+    const loginPage = await anonymous.newPage();
+    for (const width of [360, 1280]) {
+      await loginPage.setViewportSize({ width, height: 800 });
+      await loginPage.goto('/accedi');
+      await expectAxeClean(loginPage);
+      await loginPage.screenshot({ path: `${SHOTS}/${backend.name}-accedi-${width}.png`, fullPage: true });
+    }
+    await anonymous.close();
+
+    const admin = await loggedIn('admin.consorzio');
+    const app = await admin.page.request.post('/applicazioni', { form: { name: 'Protocollo', _csrf: await admin.page.locator('input[name=_csrf]').first().inputValue() } });
+    expect(app.status()).toBe(200);
+    const appId = /\/applicazioni\/([^/"]+)\/segreti"/.exec(await app.text())?.[1];
+    expect(appId).toBeDefined();
+    const top = await loggedIn('top.bari');
+    const subs = (p: string) => p.replace('ENTE', t.enti.consorzio.id).replace('USER', t.users['std.consorzio'].id).replace('APP', appId!);
+    for (const [who, session, pages] of [['top', top, topPages], ['admin', admin, adminPages]] as const) {
+      for (const path of pages) {
+        for (const width of [360, 1280]) {
+          await session.page.setViewportSize({ width, height: 800 });
+          const res = await session.page.goto(subs(path));
+          expect([path, res?.status()]).toEqual([path, who === 'admin' && path === '/comune' ? 403 : 200]);
+          await expectAxeClean(session.page);
+          const name = path === '/' ? 'home' : path.slice(1).replace(/\//g, '-');
+          await session.page.screenshot({ path: `${SHOTS}/${backend.name}-${who}-${name}-${width}.png`, fullPage: true });
+        }
+      }
+    }
+    await admin.context.close();
+    await top.context.close();
+  }, 240_000);
+});
