@@ -1,2 +1,2 @@
-// Bootstrap Italia loads its Titillium Web fonts from this path (served by the console).
+// Bootstrap Italia's script would load its fonts from this path; console.css declares them already.
 window.__PUBLIC_PATH__ = '/static/bootstrap-italia/fonts';

@@ -39,7 +39,7 @@ export class Views {
       csrf: session?.csrf,
       loggedIn: Boolean(session?.auth),
       viewerRole: session?.auth?.role,
-      user,
+      currentUser: user,
       menu,
       flash,
     });
