@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -17,7 +17,10 @@ const SHOTS = '/tmp/console-shots';
  * user's creation and profile, a CSV import with a forced password change, what an ADMIN cannot
  * open, and axe on every page at a phone's and a desktop's width (screenshots in /tmp/console-shots).
  */
-describe.each(backends())('console on $name', (backend) => {
+const noBrowser = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`;
+if (noBrowser && process.env.CI === 'true') throw new Error(noBrowser);
+
+(noBrowser ? describe.skip : describe).each(backends())(`console on $name${noBrowser ? ` (skipped: ${noBrowser})` : ''}`, (backend) => {
   let gw: TestGateway;
   let t: Tenants;
   let sut: RunningConsole;
