@@ -229,6 +229,49 @@ if (noBrowser && process.env.CI === 'true') throw new Error(noBrowser);
     await imported.context.close();
   });
 
+  it('shows the audit trail as the gateway lets each person see it, filtered with htmx, never a STANDARDPS request to others', async () => {
+    const lookup = async (username: string, motivo: string) => {
+      const token = (await gw.http.post('/v1/auth/login').send({ username, password: PASSWORD })).body.accessToken;
+      await gw.http.post('/v1/persons/search').auth(token, { type: 'bearer' }).send({ comune: '072006', motivoRichiesta: motivo, sections: ['generalita'], criterion: { type: 'codiceFiscale', codiceFiscale: 'NRECLD70B17A662M' } });
+    };
+    await lookup('std.consorzio', 'Pratica console 1');
+    await lookup('ps.pl', 'Pratica riservata PS');
+    await lookup('top.bari', 'Pratica del TOP');
+    await gw.drain();
+
+    const top = await loggedIn('top.bari');
+    await top.page.goto('/monitoraggio/richieste');
+    const motivi = () => top.page.locator('[data-testid=tabella-richieste] tbody tr td:nth-child(5)').allTextContents();
+    expect((await motivi()).filter((m) => m.startsWith('Pratica')).sort()).toEqual(['Pratica console 1', 'Pratica del TOP']);
+    // Filtering swaps the table only (htmx) and puts the filter in the address.
+    await top.page.selectOption('#f-utente', { label: 'std.consorzio' });
+    await Promise.all([
+      top.page.waitForResponse((r) => r.url().includes('/monitoraggio/richieste?') && r.request().headers()['hx-request'] === 'true'),
+      top.page.click('form[role=search] button[type=submit]'),
+    ]);
+    await top.page.waitForURL(/utente=/);
+    expect(await motivi()).toEqual(['Pratica console 1']);
+    expect(await top.page.locator('h1').count()).toBe(1);
+    await top.page.goto('/monitoraggio/accessi?evento=login_success');
+    const events = await top.page.locator('[data-testid=tabella-accessi] tbody tr td:nth-child(3)').allTextContents();
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(events)).toEqual(new Set(['Accesso']));
+    await top.context.close();
+
+    const admin = await loggedIn('admin.pl');
+    await admin.page.goto('/monitoraggio/richieste');
+    const adminMotivi = await admin.page.locator('[data-testid=tabella-richieste] tbody tr td:nth-child(5)').allTextContents();
+    expect(adminMotivi).not.toContain('Pratica riservata PS');
+    expect(adminMotivi).not.toContain('Pratica console 1');
+    await admin.context.close();
+
+    const std = await loggedIn('std.consorzio');
+    expect(await std.page.locator('[data-testid=menu] a').allTextContents()).toEqual(['Home', 'Le mie richieste', 'Profilo']);
+    await std.page.goto('/monitoraggio/richieste');
+    expect(await std.page.locator('[data-testid=tabella-richieste] tbody tr td:nth-child(5)').allTextContents()).toEqual(['Pratica console 1']);
+    await std.context.close();
+  });
+
   const topPages = ['/', '/profilo', '/password', '/enti', `/enti/ENTE`, '/utenti', '/utenti/nuovo', '/utenti/USER', '/utenti/importa', '/applicazioni', '/postazioni', '/comune', '/monitoraggio/richieste', '/monitoraggio/accessi', '/monitoraggio/verifica'];
   const adminPages = ['/', '/utenti', '/applicazioni/APP', '/comune'];
 
