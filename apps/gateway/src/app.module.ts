@@ -15,6 +15,11 @@ import { AuditService } from './audit/audit.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
+import { DelegationService } from './auth/delegation.service.js';
+import { BachecaService } from './monitoring/bacheca.service.js';
+import { DailyReportService } from './report/daily-report.service.js';
+import { MonitoringController } from './monitoring/monitoring.controller.js';
+import { StatisticsService } from './monitoring/statistics.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
@@ -50,12 +55,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],
-      controllers: [AuthController, AuditController, LookupController, HealthController],
+      controllers: [AuthController, AuditController, LookupController, HealthController, MonitoringController],
       providers: [
         ...redisProviders,
         MetricsService,
         SigningKeysService,
         AuthService,
+        DelegationService,
         LoginThrottleService,
         SessionsService,
         PrincipalService,
@@ -63,6 +69,9 @@ export class AppModule {
         AuditService,
         AccessLogService,
         AuditQueryService,
+        BachecaService,
+        DailyReportService,
+        StatisticsService,
         AuditVerificationService,
         AuditCheckpointService,
         LookupRefusalAuditor,

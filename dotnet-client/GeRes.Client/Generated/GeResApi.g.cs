@@ -84,8 +84,10 @@ namespace GeRes.Client.Generated
         /// </summary>
         /// <remarks>
         /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
+        /// <br/>
+        /// <br/>The consumer services (visure, rivestizione, console; configured with SERVICE_CLIENTS) use the token-exchange grant (RFC 8693) here: `subject_token` is the token of the person who asked, and the answer is a delegation grant for that person only, whose `act` claim names the service. It works only on the lookup and self-service routes. A grant stored for a deferred request (`requested_lifetime` up to DELEGATION_MAX_SECONDS) may be exchanged again, never extended: with a mediator's own token as `actor_token` the new grant carries that mediator's approval; with `mediation=silent` and `comune`, once the Comune's silent-consent hours have passed since the first grant, it carries the Comune's designated mediator. Lookups under a mediated grant in the mediator's Comune use the mediator's ANPR operator id; the audit trail names person, service and mediator. A grant that cannot be given is `invalid-grant` (with `error: invalid_grant`).
         /// </remarks>
-        /// <returns>An access token.</returns>
+        /// <returns>An access token (or, for token exchange, a delegation grant).</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ClientCredentialsToken> IssueApplicationTokenAsync(ClientCredentialsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -552,8 +554,10 @@ namespace GeRes.Client.Generated
         /// </summary>
         /// <remarks>
         /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
+        /// <br/>
+        /// <br/>The consumer services (visure, rivestizione, console; configured with SERVICE_CLIENTS) use the token-exchange grant (RFC 8693) here: `subject_token` is the token of the person who asked, and the answer is a delegation grant for that person only, whose `act` claim names the service. It works only on the lookup and self-service routes. A grant stored for a deferred request (`requested_lifetime` up to DELEGATION_MAX_SECONDS) may be exchanged again, never extended: with a mediator's own token as `actor_token` the new grant carries that mediator's approval; with `mediation=silent` and `comune`, once the Comune's silent-consent hours have passed since the first grant, it carries the Comune's designated mediator. Lookups under a mediated grant in the mediator's Comune use the mediator's ANPR operator id; the audit trail names person, service and mediator. A grant that cannot be given is `invalid-grant` (with `error: invalid_grant`).
         /// </remarks>
-        /// <returns>An access token.</returns>
+        /// <returns>An access token (or, for token exchange, a delegation grant).</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ClientCredentialsToken> IssueApplicationTokenAsync(ClientCredentialsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -618,7 +622,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.\n`urn:geres:problem:bad-request`: Bad request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.\n`urn:geres:problem:bad-request`: Bad request.\n`urn:geres:problem:invalid-grant`: The grant asked for cannot be given.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -1859,6 +1863,575 @@ namespace GeRes.Client.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IMonitoringClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Alarms
+        /// </summary>
+        /// <remarks>
+        /// Alarms in a period (default the last 7 days, at most 92) within what the caller monitors (R-VIS-10): every request in the Comune's night window (alarmNightStart–alarmNightEnd, Italian time); more requests on one subject in a day than the Comune's alarmRepeatThreshold; an Ente's day with at least 20 requests and more than three times its average day of the four weeks before. Each names the requests behind it. STANDARDPS requests raise none. Roles: TOP, ADMIN.
+        /// </remarks>
+        /// <param name="from">From this day (Europe/Rome), inclusive; default 30 days before `to`.</param>
+        /// <param name="to">To this day (Europe/Rome), inclusive; default today.</param>
+        /// <returns>The alarms, newest day first.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<AlarmList> GetAlarmsAsync(System.DateOnly? from = null, System.DateOnly? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Statistics
+        /// </summary>
+        /// <remarks>
+        /// Requests in a period (Italian days; default the last 30, at most 366) within what the caller may monitor: a TOP their Comune's, an ADMIN their Ente's, everyone else their own; STANDARDPS activity is never counted for TOP or ADMIN. By outcome, purpose, visura type, Ente, user, acting service and day, and the distinct subjects found (R-STAT-1).
+        /// </remarks>
+        /// <param name="from">From this day (Europe/Rome), inclusive; default 30 days before `to`.</param>
+        /// <param name="to">To this day (Europe/Rome), inclusive; default today.</param>
+        /// <returns>The counts.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<Statistics> GetStatisticsAsync(System.DateOnly? from = null, System.DateOnly? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rendicontazione
+        /// </summary>
+        /// <remarks>
+        /// What each Ente asked of the caller's Comune in a period (default the last 366 days): lookups answered by ANPR, of which for visure and for rivestizione — the basis to split the annual fee (R-VIS-11). `format=csv` answers a CSV file for a spreadsheet (`;`, UTF-8 with BOM, Italian headers). Roles: TOP.
+        /// </remarks>
+        /// <param name="from">From this day (Europe/Rome), inclusive; default 30 days before `to`.</param>
+        /// <param name="to">To this day (Europe/Rome), inclusive; default today.</param>
+        /// <param name="format">`csv` answers a CSV file (`;`, UTF-8 with BOM) for a spreadsheet.</param>
+        /// <returns>One line per Ente.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<Rendicontazione> GetRendicontazioneAsync(System.DateOnly? from = null, System.DateOnly? to = null, Format? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MonitoringClient : GeResApiBase, IMonitoringClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public MonitoringClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Alarms
+        /// </summary>
+        /// <remarks>
+        /// Alarms in a period (default the last 7 days, at most 92) within what the caller monitors (R-VIS-10): every request in the Comune's night window (alarmNightStart–alarmNightEnd, Italian time); more requests on one subject in a day than the Comune's alarmRepeatThreshold; an Ente's day with at least 20 requests and more than three times its average day of the four weeks before. Each names the requests behind it. STANDARDPS requests raise none. Roles: TOP, ADMIN.
+        /// </remarks>
+        /// <param name="from">From this day (Europe/Rome), inclusive; default 30 days before `to`.</param>
+        /// <param name="to">To this day (Europe/Rome), inclusive; default today.</param>
+        /// <returns>The alarms, newest day first.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<AlarmList> GetAlarmsAsync(System.DateOnly? from = null, System.DateOnly? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/alarms"
+                    urlBuilder_.Append("v1/alarms");
+                    urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AlarmList>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Statistics
+        /// </summary>
+        /// <remarks>
+        /// Requests in a period (Italian days; default the last 30, at most 366) within what the caller may monitor: a TOP their Comune's, an ADMIN their Ente's, everyone else their own; STANDARDPS activity is never counted for TOP or ADMIN. By outcome, purpose, visura type, Ente, user, acting service and day, and the distinct subjects found (R-STAT-1).
+        /// </remarks>
+        /// <param name="from">From this day (Europe/Rome), inclusive; default 30 days before `to`.</param>
+        /// <param name="to">To this day (Europe/Rome), inclusive; default today.</param>
+        /// <returns>The counts.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Statistics> GetStatisticsAsync(System.DateOnly? from = null, System.DateOnly? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/statistics"
+                    urlBuilder_.Append("v1/statistics");
+                    urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Statistics>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rendicontazione
+        /// </summary>
+        /// <remarks>
+        /// What each Ente asked of the caller's Comune in a period (default the last 366 days): lookups answered by ANPR, of which for visure and for rivestizione — the basis to split the annual fee (R-VIS-11). `format=csv` answers a CSV file for a spreadsheet (`;`, UTF-8 with BOM, Italian headers). Roles: TOP.
+        /// </remarks>
+        /// <param name="from">From this day (Europe/Rome), inclusive; default 30 days before `to`.</param>
+        /// <param name="to">To this day (Europe/Rome), inclusive; default today.</param>
+        /// <param name="format">`csv` answers a CSV file (`;`, UTF-8 with BOM) for a spreadsheet.</param>
+        /// <returns>One line per Ente.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Rendicontazione> GetRendicontazioneAsync(System.DateOnly? from = null, System.DateOnly? to = null, Format? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/statistics/rendicontazione"
+                    urlBuilder_.Append("v1/statistics/rendicontazione");
+                    urlBuilder_.Append('?');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Rendicontazione>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new GeResApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new GeResApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IApplicationsClient
     {
 
@@ -2727,6 +3300,817 @@ namespace GeRes.Client.Generated
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:not-found`: Not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new GeResApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new GeResApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IBachecaClient
+    {
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read my bacheca
+        /// </summary>
+        /// <remarks>
+        /// The messages valid today for the caller: the public ones of the Comuni they work with (their own, or their Ente's Comune and current convenzioni) and the private ones for them (R-VIS-12).
+        /// </remarks>
+        /// <returns>The messages, newest first.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BachecaMessageList> ReadBachecaAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List the Comune's messages
+        /// </summary>
+        /// <remarks>
+        /// Every message of the caller's Comune's bacheca, past, current and future. Roles: TOP.
+        /// </remarks>
+        /// <param name="page">Page to return, from 1.</param>
+        /// <param name="pageSize">Items per page.</param>
+        /// <returns>The messages, newest first.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BachecaMessageList> ListBachecaMessagesAsync(int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Write a message
+        /// </summary>
+        /// <remarks>
+        /// Writes a message on the caller's Comune's bacheca: public, or private for one user the caller manages (`recipientId`). Roles: TOP.
+        /// </remarks>
+        /// <returns>The message.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BachecaMessageView> CreateBachecaMessageAsync(BachecaMessageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Remove a message
+        /// </summary>
+        /// <remarks>
+        /// Removes a message of the caller's Comune's bacheca. Roles: TOP.
+        /// </remarks>
+        /// <param name="id">Id of the message.</param>
+        /// <returns>Removed.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task DeleteBachecaMessageAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Change a message
+        /// </summary>
+        /// <remarks>
+        /// Changes title, text or validity of a message of the caller's Comune. Roles: TOP.
+        /// </remarks>
+        /// <param name="id">Id of the message.</param>
+        /// <returns>The message as changed.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<BachecaMessageView> UpdateBachecaMessageAsync(System.Guid id, BachecaMessageChange body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BachecaClient : GeResApiBase, IBachecaClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public BachecaClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read my bacheca
+        /// </summary>
+        /// <remarks>
+        /// The messages valid today for the caller: the public ones of the Comuni they work with (their own, or their Ente's Comune and current convenzioni) and the private ones for them (R-VIS-12).
+        /// </remarks>
+        /// <returns>The messages, newest first.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BachecaMessageList> ReadBachecaAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/bacheca"
+                    urlBuilder_.Append("v1/bacheca");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BachecaMessageList>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// List the Comune's messages
+        /// </summary>
+        /// <remarks>
+        /// Every message of the caller's Comune's bacheca, past, current and future. Roles: TOP.
+        /// </remarks>
+        /// <param name="page">Page to return, from 1.</param>
+        /// <param name="pageSize">Items per page.</param>
+        /// <returns>The messages, newest first.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BachecaMessageList> ListBachecaMessagesAsync(int? page = null, int? pageSize = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/bacheca/messages"
+                    urlBuilder_.Append("v1/bacheca/messages");
+                    urlBuilder_.Append('?');
+                    if (page != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (pageSize != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("pageSize")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(pageSize, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BachecaMessageList>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Write a message
+        /// </summary>
+        /// <remarks>
+        /// Writes a message on the caller's Comune's bacheca: public, or private for one user the caller manages (`recipientId`). Roles: TOP.
+        /// </remarks>
+        /// <returns>The message.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BachecaMessageView> CreateBachecaMessageAsync(BachecaMessageInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/bacheca/messages"
+                    urlBuilder_.Append("v1/bacheca/messages");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BachecaMessageView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.\n`urn:geres:problem:bad-request`: Bad request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:not-found`: Not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Remove a message
+        /// </summary>
+        /// <remarks>
+        /// Removes a message of the caller's Comune's bacheca. Roles: TOP.
+        /// </remarks>
+        /// <param name="id">Id of the message.</param>
+        /// <returns>Removed.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task DeleteBachecaMessageAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/bacheca/messages/{id}"
+                    urlBuilder_.Append("v1/bacheca/messages/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:unauthenticated`: Authentication is required.\n`urn:geres:problem:invalid-token`: The token is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:account-suspended`: The account is suspended.\n`urn:geres:problem:password-change-required`: Change your one-time password before doing anything else.\n`urn:geres:problem:operator-required`: An application must name the operator it acts for.\n`urn:geres:problem:operator-not-allowed`: The application may not act for this operator.\n`urn:geres:problem:workstation-not-authorised`: This workstation is not authorised.\n`urn:geres:problem:forbidden`: This action is outside your area.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:not-found`: Not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeResApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Change a message
+        /// </summary>
+        /// <remarks>
+        /// Changes title, text or validity of a message of the caller's Comune. Roles: TOP.
+        /// </remarks>
+        /// <param name="id">Id of the message.</param>
+        /// <returns>The message as changed.</returns>
+        /// <exception cref="GeResApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BachecaMessageView> UpdateBachecaMessageAsync(System.Guid id, BachecaMessageChange body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = await CreateHttpRequestMessageAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PATCH");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "v1/bacheca/messages/{id}"
+                    urlBuilder_.Append("v1/bacheca/messages/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BachecaMessageView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Problem>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.\n`urn:geres:problem:bad-request`: Bad request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -4304,7 +5688,7 @@ namespace GeRes.Client.Generated
         /// Who am I
         /// </summary>
         /// <remarks>
-        /// The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+        /// The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
         /// </remarks>
         /// <returns>The caller.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -4409,7 +5793,7 @@ namespace GeRes.Client.Generated
         /// Who am I
         /// </summary>
         /// <remarks>
-        /// The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+        /// The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
         /// </remarks>
         /// <returns>The caller.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -7397,6 +8781,9 @@ namespace GeRes.Client.Generated
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 5,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"delegation")]
+        Delegation = 6,
+
     }
 
     /// <summary>
@@ -7515,6 +8902,125 @@ namespace GeRes.Client.Generated
 
         /// <summary>
         /// The username, as typed at login.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("username")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Username { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Alarms in a period, newest day first.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AlarmList
+    {
+
+        /// <summary>
+        /// First day examined.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public System.DateOnly From { get; set; } = default!;
+
+        /// <summary>
+        /// The alarms.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.ICollection<AlarmView> Items { get; set; } = new System.Collections.ObjectModel.Collection<AlarmView>();
+
+        /// <summary>
+        /// Last day examined.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public System.DateOnly To { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// An alarm (R-VIS-10): requests at night, one subject asked too often, or a body's volume far above its own history.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AlarmView
+    {
+
+        /// <summary>
+        /// Comune the requests concerned.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        public string Comune { get; set; } = default!;
+
+        /// <summary>
+        /// Requests behind the alarm.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public int Count { get; set; } = default!;
+
+        /// <summary>
+        /// Day (Europe/Rome).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("day")]
+        public System.DateOnly Day { get; set; } = default!;
+
+        /// <summary>
+        /// Ente of the requests (volume, and requests by users of an Ente).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enteId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Guid? EnteId { get; set; } = default!;
+
+        /// <summary>
+        /// What raised it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<AlarmViewKind>))]
+        public AlarmViewKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// Why, in Italian, for the console.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        /// <summary>
+        /// Request ids behind it (at most 50): search the audit trail by them.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requestIds")]
+        public System.Collections.Generic.ICollection<string> RequestIds { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        /// <summary>
+        /// The subject asked too often (repeated_subject).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("subject")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Subject { get; set; } = default!;
+
+        /// <summary>
+        /// User, for night requests.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("userId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Guid? UserId { get; set; } = default!;
+
+        /// <summary>
+        /// Their username.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("username")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -7978,6 +9484,13 @@ namespace GeRes.Client.Generated
     {
 
         /// <summary>
+        /// The consumer service (visure, rivestizione, console) that acted for the user under a delegation grant.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actingService")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ActingService { get; set; } = default!;
+
+        /// <summary>
         /// For a `pending` intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("anprOperationId")]
@@ -8037,6 +9550,13 @@ namespace GeRes.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("latencyMs")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? LatencyMs { get; set; } = default!;
+
+        /// <summary>
+        /// The mediator whose approval (or silent consent) the request was made under.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("mediatorId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Guid? MediatorId { get; set; } = default!;
 
         /// <summary>
         /// Declared reason (case or protocol number).
@@ -8191,6 +9711,230 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ok")]
         public bool Ok { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Changes to a message of the bacheca.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BachecaMessageChange
+    {
+
+        /// <summary>
+        /// Text.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Body { get; set; } = default!;
+
+        /// <summary>
+        /// Title.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Title { get; set; } = default!;
+
+        /// <summary>
+        /// First day shown.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("validFrom")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.DateOnly? ValidFrom { get; set; } = default!;
+
+        /// <summary>
+        /// Last day shown.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("validTo")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.DateOnly? ValidTo { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A message for the Comune's bacheca.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BachecaMessageInput
+    {
+
+        /// <summary>
+        /// Text (plain text; line breaks are kept).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        public string Body { get; set; } = default!;
+
+        /// <summary>
+        /// For a private message: the one user it is for (a user the caller manages). Without it the message is public: for every user who works with the Comune.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recipientId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Guid? RecipientId { get; set; } = default!;
+
+        /// <summary>
+        /// Title.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string Title { get; set; } = default!;
+
+        /// <summary>
+        /// First day shown.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("validFrom")]
+        public System.DateOnly ValidFrom { get; set; } = default!;
+
+        /// <summary>
+        /// Last day shown; without it, until removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("validTo")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.DateOnly? ValidTo { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Messages of the bacheca.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BachecaMessageList
+    {
+
+        /// <summary>
+        /// The messages, newest first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.ICollection<BachecaMessageView> Items { get; set; } = new System.Collections.ObjectModel.Collection<BachecaMessageView>();
+
+        /// <summary>
+        /// Page returned.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("page")]
+        public int Page { get; set; } = default!;
+
+        /// <summary>
+        /// Items per page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pageSize")]
+        public int PageSize { get; set; } = default!;
+
+        /// <summary>
+        /// Messages in all.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        public int Total { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A message of a Comune's bacheca.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BachecaMessageView
+    {
+
+        /// <summary>
+        /// Name of the author.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("authorName")]
+        public string AuthorName { get; set; } = default!;
+
+        /// <summary>
+        /// Text.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        public string Body { get; set; } = default!;
+
+        /// <summary>
+        /// ISTAT code of the Comune whose bacheca it is on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        public string Comune { get; set; } = default!;
+
+        /// <summary>
+        /// Name of the Comune.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comuneNome")]
+        public string ComuneNome { get; set; } = default!;
+
+        /// <summary>
+        /// When it was written.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Id of the message.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// True for a private message (for one user).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("private")]
+        public bool Private { get; set; } = default!;
+
+        /// <summary>
+        /// The user a private message is for (shown to its author and to them).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recipientId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Guid? RecipientId { get; set; } = default!;
+
+        /// <summary>
+        /// Title.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string Title { get; set; } = default!;
+
+        /// <summary>
+        /// First day shown.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("validFrom")]
+        public System.DateOnly ValidFrom { get; set; } = default!;
+
+        /// <summary>
+        /// Last day shown; null: until removed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("validTo")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.DateOnly? ValidTo { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8503,11 +10247,26 @@ namespace GeRes.Client.Generated
     }
 
     /// <summary>
-    /// OAuth2 client-credentials grant (RFC 6749 §4.4). Give client_id and client_secret here, or leave them out and authenticate with HTTP Basic.
+    /// OAuth2 client-credentials grant (RFC 6749 §4.4) for applications, or token exchange (RFC 8693) for the consumer services (visure, rivestizione, console). Give client_id and client_secret here, or leave them out and authenticate with HTTP Basic.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ClientCredentialsRequest
     {
+
+        /// <summary>
+        /// Token exchange: the approving mediator's own access token; the new grant carries that mediator.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actor_token")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Actor_token { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: the kind of actor_token.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actor_token_type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestActor_token_type>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsRequestActor_token_type? Actor_token_type { get; set; } = default!;
 
         /// <summary>
         /// The application's client id (unless sent with HTTP Basic).
@@ -8524,11 +10283,48 @@ namespace GeRes.Client.Generated
         public string? Client_secret { get; set; } = default!;
 
         /// <summary>
-        /// Always client_credentials.
+        /// Token exchange with mediation=silent: ISTAT code of the Comune whose silent consent applies.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Comune { get; set; } = default!;
+
+        /// <summary>
+        /// client_credentials for an application; the token-exchange grant for a consumer service.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("grant_type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestGrant_type>))]
         public ClientCredentialsRequestGrant_type Grant_type { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: `silent` asks for the Comune's silent consent on a stored grant (granted once its hours have passed).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("mediation")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestMediation>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsRequestMediation? Mediation { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: seconds the grant should live (capped by the gateway; a deferred request asks for long enough to be processed).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requested_lifetime")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Requested_lifetime { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: the token of the person the service acts for, or a grant the service stored for a deferred request.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("subject_token")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Subject_token { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: the kind of subject_token.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("subject_token_type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestSubject_token_type>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsRequestSubject_token_type? Subject_token_type { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8559,6 +10355,14 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("expires_in")]
         public int Expires_in { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange only: the kind of token issued (RFC 8693).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("issued_token_type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsTokenIssued_token_type>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsTokenIssued_token_type? Issued_token_type { get; set; } = default!;
 
         /// <summary>
         /// Always Bearer.
@@ -8802,6 +10606,13 @@ namespace GeRes.Client.Generated
         public int SilentConsentHours { get; set; } = default!;
 
         /// <summary>
+        /// Username of the mediator under whose ANPR identity silent consent processes requests; without one, silent consent never fires.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("silentConsentMediator")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? SilentConsentMediator { get; set; } = default!;
+
+        /// <summary>
         /// Whether calls must come from authorised workstations.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workstationPolicy")]
@@ -8980,6 +10791,43 @@ namespace GeRes.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("validTo")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateOnly? ValidTo { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A count under a key.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CountItem
+    {
+
+        /// <summary>
+        /// How many.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public int Count { get; set; } = default!;
+
+        /// <summary>
+        /// What is counted: an outcome, a visura type, a day, an Ente or user id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string Key { get; set; } = default!;
+
+        /// <summary>
+        /// A readable name for the key (Ente name, username), when there is one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Label { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -9940,11 +11788,31 @@ namespace GeRes.Client.Generated
     {
 
         /// <summary>
+        /// Under a delegation grant: the service acting for the user.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actingService")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ActingService { get; set; } = default!;
+
+        /// <summary>
         /// The calling application; null for a person's token.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("application")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public MeApplication? Application { get; set; } = default!;
+
+        /// <summary>
+        /// The Comuni the caller works with today: their own (TOP), or those of their Ente's current convenzioni.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comuni")]
+        public System.Collections.Generic.ICollection<MeComune> Comuni { get; set; } = new System.Collections.ObjectModel.Collection<MeComune>();
+
+        /// <summary>
+        /// The caller's Ente; null for a TOP user of a Comune.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ente")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public MeEnte? Ente { get; set; } = default!;
 
         /// <summary>
         /// Their profile; null when none was set yet.
@@ -9995,6 +11863,99 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// Name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A Comune the caller works with today, with the policies that decide how their requests are handled there.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MeComune
+    {
+
+        /// <summary>
+        /// ISTAT code.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("codiceIstat")]
+        public string CodiceIstat { get; set; } = default!;
+
+        /// <summary>
+        /// Name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nome")]
+        public string Nome { get; set; } = default!;
+
+        /// <summary>
+        /// How the Comune handles visure on non-residents asked by municipal offices with national permission.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nonResidentVisuraPolicy")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<NonResidentVisuraPolicy>))]
+        public NonResidentVisuraPolicy NonResidentVisuraPolicy { get; set; } = default!;
+
+        /// <summary>
+        /// True for the caller's own Comune (a TOP user's), false for a Comune agreed by convenzione.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("own")]
+        public bool Own { get; set; } = default!;
+
+        /// <summary>
+        /// Hours after which a deferred request is approved by silent consent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("silentConsentHours")]
+        public int SilentConsentHours { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The caller's Ente.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MeEnte
+    {
+
+        /// <summary>
+        /// ISTAT code of the Comune that registered the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Comune { get; set; } = default!;
+
+        /// <summary>
+        /// Id of the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// A municipal office (of a Comune) or an external body.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<EnteKind>))]
+        public EnteKind Kind { get; set; } = default!;
 
         /// <summary>
         /// Name.
@@ -10659,6 +12620,103 @@ namespace GeRes.Client.Generated
 
     }
 
+    /// <summary>
+    /// The rendicontazione of a Comune for a period (R-VIS-11): the basis to split the annual fee.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Rendicontazione
+    {
+
+        /// <summary>
+        /// ISTAT code of the Comune.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        public string Comune { get; set; } = default!;
+
+        /// <summary>
+        /// First day counted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public System.DateOnly From { get; set; } = default!;
+
+        /// <summary>
+        /// One line per Ente, most lookups first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lines")]
+        public System.Collections.Generic.ICollection<RendicontazioneLine> Lines { get; set; } = new System.Collections.ObjectModel.Collection<RendicontazioneLine>();
+
+        /// <summary>
+        /// Last day counted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public System.DateOnly To { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One line of the rendicontazione: what an Ente asked of a Comune in a period.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RendicontazioneLine
+    {
+
+        /// <summary>
+        /// Id of the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enteId")]
+        public System.Guid EnteId { get; set; } = default!;
+
+        /// <summary>
+        /// Name of the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enteName")]
+        public string EnteName { get; set; } = default!;
+
+        /// <summary>
+        /// A municipal office or an external body.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<RendicontazioneLineKind>))]
+        public RendicontazioneLineKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// Lookups answered by ANPR (found or not found).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lookups")]
+        public int Lookups { get; set; } = default!;
+
+        /// <summary>
+        /// Of which for rivestizione.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("rivestizione")]
+        public int Rivestizione { get; set; } = default!;
+
+        /// <summary>
+        /// Of which for visure.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("visure")]
+        public int Visure { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Residenza
     {
@@ -10976,6 +13034,90 @@ namespace GeRes.Client.Generated
 
     }
 
+    /// <summary>
+    /// Lookups and visure in a period, within what the caller may monitor (R-STAT-1, R-VIS-11).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Statistics
+    {
+
+        /// <summary>
+        /// By day (Europe/Rome).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byDay")]
+        public System.Collections.Generic.ICollection<CountItem> ByDay { get; set; } = new System.Collections.ObjectModel.Collection<CountItem>();
+
+        /// <summary>
+        /// By Ente (key: Ente id; requests of a Comune's own TOP users under key "comune").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byEnte")]
+        public System.Collections.Generic.ICollection<CountItem> ByEnte { get; set; } = new System.Collections.ObjectModel.Collection<CountItem>();
+
+        /// <summary>
+        /// By outcome (ok, not_found, denied, error).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byOutcome")]
+        public System.Collections.Generic.ICollection<CountItem> ByOutcome { get; set; } = new System.Collections.ObjectModel.Collection<CountItem>();
+
+        /// <summary>
+        /// By purpose (lookup, rivestizione, visura:&lt;type&gt;).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byPurpose")]
+        public System.Collections.Generic.ICollection<CountItem> ByPurpose { get; set; } = new System.Collections.ObjectModel.Collection<CountItem>();
+
+        /// <summary>
+        /// By acting service (visure, rivestizione, console; "direct" for calls made without one).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byService")]
+        public System.Collections.Generic.ICollection<CountItem> ByService { get; set; } = new System.Collections.ObjectModel.Collection<CountItem>();
+
+        /// <summary>
+        /// By user (key: user id, label: username).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("byUser")]
+        public System.Collections.Generic.ICollection<CountItem> ByUser { get; set; } = new System.Collections.ObjectModel.Collection<CountItem>();
+
+        /// <summary>
+        /// First day counted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public System.DateOnly From { get; set; } = default!;
+
+        /// <summary>
+        /// Requests that reached ANPR or were refused (intents not counted twice).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requests")]
+        public int Requests { get; set; } = default!;
+
+        /// <summary>
+        /// Distinct subjects (codici fiscali or idANPR) in the answers.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("subjects")]
+        public int Subjects { get; set; } = default!;
+
+        /// <summary>
+        /// Last day counted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public System.DateOnly To { get; set; } = default!;
+
+        /// <summary>
+        /// Visure by type.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("visureByType")]
+        public System.Collections.Generic.ICollection<CountItem> VisureByType { get; set; } = new System.Collections.ObjectModel.Collection<CountItem>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class StatoCivile
     {
@@ -11247,6 +13389,13 @@ namespace GeRes.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("silentConsentHours")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? SilentConsentHours { get; set; } = default!;
+
+        /// <summary>
+        /// Username of the mediator (an active user of this Comune with the mediator function and an ANPR operator id) under whose identity silent consent processes requests.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("silentConsentMediator")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? SilentConsentMediator { get; set; } = default!;
 
         /// <summary>
         /// Whether calls must come from authorised workstations.
@@ -11887,12 +14036,84 @@ namespace GeRes.Client.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<Format>))]
+    public enum Format
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"json")]
+        Json = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"csv")]
+        Csv = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<AlarmViewKind>))]
+    public enum AlarmViewKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"night")]
+        Night = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"repeated_subject")]
+        Repeated_subject = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"volume")]
+        Volume = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestActor_token_type>))]
+    public enum ClientCredentialsRequestActor_token_type
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:token-type:access_token")]
+        UrnIetfParamsOauthTokenTypeAccess_token = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestGrant_type>))]
     public enum ClientCredentialsRequestGrant_type
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"client_credentials")]
         Client_credentials = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:grant-type:token-exchange")]
+        UrnIetfParamsOauthGrantTypeTokenExchange = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestMediation>))]
+    public enum ClientCredentialsRequestMediation
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"silent")]
+        Silent = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestSubject_token_type>))]
+    public enum ClientCredentialsRequestSubject_token_type
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:token-type:access_token")]
+        UrnIetfParamsOauthTokenTypeAccess_token = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsTokenIssued_token_type>))]
+    public enum ClientCredentialsTokenIssued_token_type
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:token-type:access_token")]
+        UrnIetfParamsOauthTokenTypeAccess_token = 0,
 
     }
 
@@ -12053,6 +14274,19 @@ namespace GeRes.Client.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<RendicontazioneLineKind>))]
+    public enum RendicontazioneLineKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"municipal_office")]
+        Municipal_office = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"external_body")]
+        External_body = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<SearchPersonsDtoPurpose>))]
     public enum SearchPersonsDtoPurpose
     {
@@ -12173,10 +14407,12 @@ namespace GeRes.Client.Generated
             Applications = new ApplicationsClient(httpClient) { CallOptions = callOptions };
             Audit = new AuditClient(httpClient) { CallOptions = callOptions };
             Auth = new AuthClient(httpClient) { CallOptions = callOptions };
+            Bacheca = new BachecaClient(httpClient) { CallOptions = callOptions };
             Comuni = new ComuniClient(httpClient) { CallOptions = callOptions };
             Enti = new EntiClient(httpClient) { CallOptions = callOptions };
             Health = new HealthClient(httpClient) { CallOptions = callOptions };
             Me = new MeClient(httpClient) { CallOptions = callOptions };
+            Monitoring = new MonitoringClient(httpClient) { CallOptions = callOptions };
             Persons = new PersonsClient(httpClient) { CallOptions = callOptions };
             Users = new UsersClient(httpClient) { CallOptions = callOptions };
             Workstations = new WorkstationsClient(httpClient) { CallOptions = callOptions };
@@ -12191,6 +14427,9 @@ namespace GeRes.Client.Generated
         /// <summary>The operations tagged Auth.</summary>
         public IAuthClient Auth { get; }
 
+        /// <summary>The operations tagged Bacheca.</summary>
+        public IBachecaClient Bacheca { get; }
+
         /// <summary>The operations tagged Comuni.</summary>
         public IComuniClient Comuni { get; }
 
@@ -12202,6 +14441,9 @@ namespace GeRes.Client.Generated
 
         /// <summary>The operations tagged Me.</summary>
         public IMeClient Me { get; }
+
+        /// <summary>The operations tagged Monitoring.</summary>
+        public IMonitoringClient Monitoring { get; }
 
         /// <summary>The operations tagged Persons.</summary>
         public IPersonsClient Persons { get; }
