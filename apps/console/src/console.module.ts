@@ -14,13 +14,14 @@ import { EntiController } from './pages/enti.controller.js';
 import { WorkstationsController } from './pages/workstations.controller.js';
 import { ComuneController } from './pages/comune.controller.js';
 import { MonitoringController } from './pages/monitoring.controller.js';
+import { BachecaController } from './pages/bacheca.controller.js';
 
 @Module({})
 export class ConsoleModule {
   static register(config: ConsoleConfig, gateway: GatewayPort, sessions: SessionService, now: () => number): DynamicModule {
     return {
       module: ConsoleModule,
-      controllers: [AuthController, HomeController, UsersController, ApplicationsController, EntiController, WorkstationsController, ComuneController, MonitoringController],
+      controllers: [AuthController, HomeController, UsersController, ApplicationsController, EntiController, WorkstationsController, ComuneController, MonitoringController, BachecaController],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },
         { provide: GATEWAY, useValue: gateway },

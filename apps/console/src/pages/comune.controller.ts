@@ -38,6 +38,7 @@ export class ComuneController {
     const requestBody: UpdateComuneSettingsRequest = {
       nonResidentVisuraPolicy: q(body.nonResidentVisuraPolicy) as NonResidentVisuraPolicy | undefined,
       silentConsentHours: num(body.silentConsentHours),
+      silentConsentMediator: q(body.silentConsentMediator),
       workstationPolicy: q(body.workstationPolicy) as WorkstationPolicy | undefined,
       alarmNightStart: q(body.alarmNightStart),
       alarmNightEnd: q(body.alarmNightEnd),

@@ -10,12 +10,13 @@ export class HomeController {
   @Get()
   async home(@Req() req: ConsoleRequest, @Res() res: Response) {
     const api = req.gatewayApi!;
-    const [history, access, usage] = await Promise.all([
+    const [bacheca, history, access, usage] = await Promise.all([
+      api.bacheca.readBacheca({}),
       api.me.listMyHistory({ pageSize: 5 }),
       api.me.listMyAccessLog({ pageSize: 5 }),
       api.me.getMyUsage({}).catch(() => undefined),
     ]);
-    return this.views.page(req, res, 'home', { title: 'Home', active: 'home', history: history.items, access: access.items, usage });
+    return this.views.page(req, res, 'home', { title: 'Home', active: 'home', bacheca: bacheca.items, history: history.items, access: access.items, usage });
   }
 
   @Get('profilo')

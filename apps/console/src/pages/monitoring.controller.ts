@@ -33,6 +33,7 @@ export class MonitoringController {
       { href: '/monitoraggio/richieste', label: 'Richieste (registro di audit)', key: 'richieste' },
       { href: '/monitoraggio/accessi', label: 'Accessi e funzioni', key: 'accessi' },
     ];
+    if (role === 'TOP' || role === 'ADMIN') tabs.push({ href: '/monitoraggio/allarmi', label: 'Allarmi', key: 'allarmi' });
     if (role === 'TOP') tabs.push({ href: '/monitoraggio/verifica', label: 'Verifica della catena', key: 'verifica' });
     return tabs.map((t) => ({ ...t, current: t.key === current }));
   }
@@ -105,6 +106,28 @@ export class MonitoringController {
       200,
       'access-table',
     );
+  }
+
+  @Get('allarmi')
+  async getAlarms(@Req() req: ConsoleRequest, @Res() res: Response, @Query() query: Record<string, unknown>) {
+    const filters = { dal: day(query.dal), al: day(query.al) };
+    const alarms = await req.gatewayApi!.monitoring.getAlarms({ from: filters.dal, to: filters.al });
+    // Each alarm leads to the requests behind it, through the audit trail's own filters.
+    const rows = alarms.items.map((a) => {
+      const params = new URLSearchParams({ dal: a.day, al: a.day });
+      if (a.subject) params.set('soggetto', a.subject);
+      if (a.userId) params.set('utente', a.userId);
+      if (a.enteId && !a.userId) params.set('ente', a.enteId);
+      return { ...a, link: `/monitoraggio/richieste?${params.toString()}` };
+    });
+    return this.views.page(req, res, 'alarms', {
+      title: 'Monitoraggio: allarmi',
+      active: 'monitoraggio',
+      breadcrumbs: [{ href: '/', label: 'Home' }, { href: '/monitoraggio', label: 'Monitoraggio' }, { label: 'Allarmi' }],
+      tabs: this.tabs(req, 'allarmi'),
+      rows,
+      filters,
+    });
   }
 
   @Get('verifica')

@@ -124,4 +124,13 @@ describe('SessionService', () => {
     expect(await store.get(session.id)).toBeUndefined();
     expect(gateway.logouts).toEqual(['refresh-1']);
   });
+
+  it('renews an expired access token to log out at the gateway', async () => {
+    const { sut, gateway, clock } = setup(3600);
+    const session = await sut.login(undefined, 'admin', 'right');
+    clock.advance(1_000_000);
+    await sut.logout(session);
+    expect(gateway.refreshes).toEqual(['refresh-1']);
+    expect(gateway.logouts).toEqual(['refresh-2']);
+  });
 });

@@ -155,9 +155,15 @@ export class SessionService {
     const auth = session.auth;
     if (!auth) return;
     try {
-      await this.gateway.logout(auth.accessToken, auth.refreshToken);
+      let { accessToken, refreshToken } = auth;
+      if (auth.accessExpiresAt - RENEW_AHEAD_MS <= this.now()) {
+        // The logout call needs a live access token: renew it first (the refresh closes nothing).
+        if (auth.refreshExpiresAt <= this.now()) return;
+        ({ accessToken, refreshToken } = await this.gateway.refresh(refreshToken));
+      }
+      await this.gateway.logout(accessToken, refreshToken);
     } catch {
-      // The access token may have expired: the refresh token then dies at its own expiry.
+      // Refused or unreachable: the login then ends at its own expiry.
     }
   }
 

@@ -40,7 +40,8 @@ export class ConsoleErrorFilter implements ExceptionFilter {
       if (req.consoleSession) await this.sessions.logout(req.consoleSession);
       clearSessionCookie(res, this.secureCookies);
       const ended = e instanceof SessionEndedError ? e.reason !== 'missing' : true;
-      const back = req.method === 'GET' && !req.get('hx-request') && req.originalUrl !== '/' ? `&dopo=${encodeURIComponent(req.originalUrl)}` : '';
+      // Back to the same page after the login, without its query string (filters may name a person).
+      const back = req.method === 'GET' && !req.get('hx-request') && req.path !== '/' ? `&dopo=${encodeURIComponent(req.path)}` : '';
       return redirect(req, res, ended ? `/accedi?scaduta=1${back}` : `/accedi${back ? `?${back.slice(1)}` : ''}`);
     }
     if (e instanceof PasswordChangeRequired || (e instanceof GeResError && e.problemName === 'password-change-required')) {

@@ -20,6 +20,7 @@ export function menuFor(role: SessionAuth['role'] | undefined): MenuItem[] {
       { key: 'applicazioni', href: '/applicazioni', label: 'Applicazioni' },
       { key: 'postazioni', href: '/postazioni', label: 'Postazioni' },
       { key: 'comune', href: '/comune', label: 'Comune' },
+      { key: 'bacheca', href: '/bacheca', label: 'Bacheca' },
       { key: 'monitoraggio', href: '/monitoraggio', label: 'Monitoraggio' },
     );
   } else if (role === 'ADMIN') {

@@ -124,6 +124,7 @@ export const ACCESS_EVENT_LABELS: Record<string, string> = {
   logout: 'Uscita',
   token_refresh: 'Rinnovo sessione',
   function: 'Funzione',
+  delegation: 'Delega a un servizio',
 };
 
 export const SECTION_LABELS: Record<string, string> = {
