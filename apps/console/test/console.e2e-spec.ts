@@ -338,41 +338,51 @@ if (noBrowser && process.env.CI === 'true') throw new Error(noBrowser);
     await std.context.close();
   });
 
-  const topPages = ['/', '/profilo', '/password', '/enti', `/enti/ENTE`, '/utenti', '/utenti/nuovo', '/utenti/USER', '/utenti/importa', '/applicazioni', '/postazioni', '/comune', '/bacheca', '/monitoraggio/richieste', '/monitoraggio/accessi', '/monitoraggio/allarmi', '/monitoraggio/verifica'];
+  const topPages = ['/', '/profilo', '/password', '/enti', '/enti/ENTE', '/utenti', '/utenti/nuovo', '/utenti/USER', '/utenti/importa', '/applicazioni', '/postazioni', '/comune', '/bacheca', '/monitoraggio/richieste', '/monitoraggio/accessi', '/monitoraggio/allarmi', '/monitoraggio/verifica'];
   const adminPages = ['/', '/utenti', '/applicazioni/APP', '/comune'];
 
   // The pages render the same whatever the gateway's database: axe and the screenshots run once, on SQLite.
-  (backend.name === 'sqlite' ? it : it.skip)('passes axe on every page, at 360 px and 1280 px (screenshots in /tmp/console-shots)', async () => {
-    const anonymous = await browser.newContext({ baseURL: sut.url });
-    const loginPage = await anonymous.newPage();
-    for (const width of [360, 1280]) {
-      await loginPage.setViewportSize({ width, height: 800 });
-      await loginPage.goto('/accedi');
-      await expectAxeClean(loginPage);
-      await loginPage.screenshot({ path: `${SHOTS}/${backend.name}-accedi-${width}.png`, fullPage: true });
-    }
-    await anonymous.close();
+  (backend.name === 'sqlite' ? describe : describe.skip)('every page passes axe at 360 px and 1280 px (screenshots in /tmp/console-shots)', () => {
+    const sessions: Record<'top' | 'admin', { context: BrowserContext; page: Page }> = {} as never;
+    let appId: string | undefined;
 
-    const admin = await loggedIn('admin.consorzio');
-    const app = await admin.page.request.post('/applicazioni', { form: { name: 'Protocollo', _csrf: await admin.page.locator('input[name=_csrf]').first().inputValue() } });
-    expect(app.status()).toBe(200);
-    const appId = /\/applicazioni\/([^/"]+)\/segreti"/.exec(await app.text())?.[1];
-    expect(appId).toBeDefined();
-    const top = await loggedIn('top.bari');
-    const subs = (p: string) => p.replace('ENTE', t.enti.consorzio.id).replace('USER', t.users['std.consorzio'].id).replace('APP', appId!);
-    for (const [who, session, pages] of [['top', top, topPages], ['admin', admin, adminPages]] as const) {
-      for (const path of pages) {
-        for (const width of [360, 1280]) {
-          await session.page.setViewportSize({ width, height: 800 });
-          const res = await session.page.goto(subs(path));
-          expect([path, res?.status()]).toEqual([path, who === 'admin' && path === '/comune' ? 403 : 200]);
-          await expectAxeClean(session.page);
-          const name = path === '/' ? 'home' : path.slice(1).replace(/\//g, '-');
-          await session.page.screenshot({ path: `${SHOTS}/${backend.name}-${who}-${name}-${width}.png`, fullPage: true });
-        }
+    beforeAll(async () => {
+      sessions.admin = await loggedIn('admin.consorzio');
+      const app = await sessions.admin.page.request.post('/applicazioni', { form: { name: 'Protocollo', _csrf: await sessions.admin.page.locator('input[name=_csrf]').first().inputValue() } });
+      expect(app.status()).toBe(200);
+      appId = /\/applicazioni\/([^/"]+)\/segreti"/.exec(await app.text())?.[1];
+      sessions.top = await loggedIn('top.bari');
+    }, 120_000);
+
+    afterAll(async () => {
+      await sessions.admin?.context.close();
+      await sessions.top?.context.close();
+    });
+
+    it('the login page', async () => {
+      const anonymous = await browser.newContext({ baseURL: sut.url });
+      const page = await anonymous.newPage();
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto('/accedi');
+        await expectAxeClean(page);
+        await page.screenshot({ path: `${SHOTS}/accedi-${width}.png`, fullPage: true });
       }
-    }
-    await admin.context.close();
-    await top.context.close();
-  }, 240_000);
+      await anonymous.close();
+    });
+
+    it.each([...topPages.map((p) => ['top', p] as const), ...adminPages.map((p) => ['admin', p] as const)])('%s %s', async (who, path) => {
+      expect(appId).toBeDefined();
+      const { page } = sessions[who];
+      const url = path.replace('ENTE', t.enti.consorzio.id).replace('USER', t.users['std.consorzio'].id).replace('APP', appId!);
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        const res = await page.goto(url);
+        expect(res?.status()).toBe(who === 'admin' && path === '/comune' ? 403 : 200);
+        await expectAxeClean(page);
+        const name = path === '/' ? 'home' : path.slice(1).replace(/\//g, '-');
+        await page.screenshot({ path: `${SHOTS}/${who}-${name}-${width}.png`, fullPage: true });
+      }
+    });
+  });
 });
