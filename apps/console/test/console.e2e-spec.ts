@@ -60,6 +60,20 @@ if (noBrowser && process.env.CI === 'true') throw new Error(noBrowser);
     expect(summary).toEqual([]);
   }
 
+  /** Elements sticking out of the window sideways (a phone would scroll the whole page). */
+  async function overflowing(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const out: string[] = [];
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        if (el.closest('.table-responsive, .navbar-collapsable, .visually-hidden, .skiplink')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${Array.from(el.classList).join('.')} (${Math.round(r.right)})`);
+      }
+      return out.slice(0, 5);
+    });
+  }
+
   it('shows the login page in Italian, with a session cookie that is httpOnly and SameSite=Strict', async () => {
     const context = await browser.newContext({ baseURL: sut.url });
     const page = await context.newPage();
@@ -182,6 +196,18 @@ if (noBrowser && process.env.CI === 'true') throw new Error(noBrowser);
     const log = await gw.http.get('/v1/me/access-log?event=logout').set('authorization', `Bearer ${(await gw.http.post('/v1/auth/login').send({ username: 'std.consorzio', password: PASSWORD })).body.accessToken}`);
     expect(log.status).toBe(200);
     expect(log.body.total).toBe(1);
+    await context.close();
+  });
+
+  it('ends the session of a person suspended while logged in', async () => {
+    const { context, page } = await loggedIn('std.salento');
+    expect((await page.goto('/profilo'))?.status()).toBe(200);
+    const admin = (await gw.http.post('/v1/auth/login').send({ username: 'admin.salento', password: PASSWORD })).body.accessToken;
+    const suspended = await gw.http.patch(`/v1/users/${t.users['std.salento'].id}`).auth(admin, { type: 'bearer' }).send({ status: 'suspended' });
+    expect(suspended.status).toBe(200);
+    await page.goto('/profilo');
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/accedi?sospeso=1');
+    await expect(page.locator('.alert-info').textContent()).resolves.toContain('sospeso');
     await context.close();
   });
 
@@ -380,6 +406,7 @@ if (noBrowser && process.env.CI === 'true') throw new Error(noBrowser);
         const res = await page.goto(url);
         expect(res?.status()).toBe(who === 'admin' && path === '/comune' ? 403 : 200);
         await expectAxeClean(page);
+        expect(await overflowing(page)).toEqual([]);
         const name = path === '/' ? 'home' : path.slice(1).replace(/\//g, '-');
         await page.screenshot({ path: `${SHOTS}/${who}-${name}-${width}.png`, fullPage: true });
       }

@@ -30,7 +30,13 @@ export class AuthController {
     const session = req.consoleSession ?? (await this.sessions.open());
     req.consoleSession = session;
     setSessionCookie(res, session, this.config.secureCookies);
-    const notice = q(query.scaduta) ? 'La sessione è scaduta per inattività o non è più valida: accedi di nuovo.' : q(query.uscito) ? 'Sei uscito dalla console.' : undefined;
+    const notice = q(query.scaduta)
+      ? 'La sessione è scaduta per inattività o non è più valida: accedi di nuovo.'
+      : q(query.sospeso)
+        ? 'L\'account è stato sospeso: la sessione è terminata. Rivolgiti al tuo amministratore.'
+        : q(query.uscito)
+          ? 'Sei uscito dalla console.'
+          : undefined;
     return this.views.page(req, res, 'login', { title: 'Accedi', notice, next: safeNext(query.dopo), idleMinutes: this.config.idleTimeoutSeconds / 60 });
   }
 

@@ -44,6 +44,12 @@ export class ConsoleErrorFilter implements ExceptionFilter {
       const back = req.method === 'GET' && !req.get('hx-request') && req.path !== '/' ? `&dopo=${encodeURIComponent(req.path)}` : '';
       return redirect(req, res, ended ? `/accedi?scaduta=1${back}` : `/accedi${back ? `?${back.slice(1)}` : ''}`);
     }
+    if (e instanceof GeResError && e.problemName === 'account-suspended') {
+      // Suspended while logged in: the session ends at once, as the gateway's grants do.
+      if (req.consoleSession) await this.sessions.logout(req.consoleSession);
+      clearSessionCookie(res, this.secureCookies);
+      return redirect(req, res, '/accedi?sospeso=1');
+    }
     if (e instanceof PasswordChangeRequired || (e instanceof GeResError && e.problemName === 'password-change-required')) {
       if (req.consoleSession?.auth) {
         req.consoleSession.auth.passwordChangeRequired = true;
