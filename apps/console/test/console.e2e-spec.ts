@@ -66,10 +66,11 @@ if (noBrowser && process.env.CI === 'true') throw new Error(noBrowser);
       const width = document.documentElement.clientWidth;
       const out: string[] = [];
       for (const el of Array.from(document.querySelectorAll('body *'))) {
-        if (el.closest('.table-responsive, .navbar-collapsable, .visually-hidden, .skiplink')) continue;
+        if (el.parentElement?.closest('.table-responsive, .navbar-collapsable, .visually-hidden, .skiplink')) continue;
         const r = el.getBoundingClientRect();
         if (r.width > 0 && r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${Array.from(el.classList).join('.')} (${Math.round(r.right)})`);
       }
+      if (document.documentElement.scrollWidth > width + 1) out.push(`document (${document.documentElement.scrollWidth})`);
       return out.slice(0, 5);
     });
   }
