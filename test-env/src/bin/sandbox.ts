@@ -15,6 +15,7 @@ import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../
 import { demoComuneWiring, secondComuneWiring } from '../sandbox-wiring.js';
 import { startMailCatcher } from '../sandbox-mail.js';
 import { startSandboxVisure } from '../../../apps/visure/src/sandbox.js';
+import { startConsole } from '../../../apps/console/src/console.factory.js';
 
 /**
  * Everything the sandbox keeps is private to its user: keys, keystores and their passwords, the
@@ -96,7 +97,9 @@ async function main() {
   await app.listen(config.port, config.host);
   // The consumer apps, each on the sandbox gateway through its public API with its own service secret.
   const visure = await startSandboxVisure({ gatewayUrl: config.publicUrl, sandboxDir: config.sandboxDir, gatewayEm: app.get(EntityManager), port: Number(process.env.VISURE_PORT ?? 3200), host: config.host });
+  const consoleApp = await startConsole({ gatewayUrl: config.publicUrl, port: Number(process.env.CONSOLE_PORT ?? 3300), host: config.host, sandbox: true });
   const shutdown = async () => {
+    await consoleApp.close();
     await visure.close();
     await app.close();
     await anpr.close();
@@ -113,6 +116,7 @@ async function main() {
     `  Health:         ${config.publicUrl}/health/ready`,
     `  JWKS:           ${config.publicUrl}/.well-known/jwks.json`,
     `  Simulated ANPR: ${anpr.url}  (SOAP 3002/E002 and PDND; ${anpr.registry.size} synthetic people)`,
+    `  Console:        ${consoleApp.url}  (Italian web console: log in with any user below)`,
     `  Visure:         ${visure.url}  (API: openapi/visure.openapi.json; log in at the gateway and send the same bearer token)`,
     `  Test identities: test-env/SANDBOX-CATALOGUE.md  (or GET ${anpr.url}/catalogue)`,
     `  Comuni:         ${creds.comuni.map((c) => `${c.nome} (${c.codiceIstat})`).join(', ')}, each wired to the simulator with its own certificate (in ${join(config.sandboxDir, 'anpr', 'pki')})`,
