@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pinoHttp } from 'pino-http';
 import type { Redis } from 'ioredis';
+import type { Clock } from '#libs/clock';
 import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/config.js';
 import { logger, PinoNestLogger, redactUrl } from './common/logger.js';
@@ -20,11 +21,13 @@ import { LookupRefusalAuditor } from './lookup/lookup-refusal.auditor.js';
 export interface CreateAppOptions {
   /** Create the schema from the entities (sandbox on SQLite, and test databases). */
   createSchema?: boolean;
+  /** The gateway's time (default: the machine's); tests pass a FakeClock. */
+  clock?: Clock;
 }
 
 export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOptions = {}): Promise<INestApplication> {
   logger.level = config.logLevel;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { clock: opts.clock }), {
     logger: new PinoNestLogger(),
     abortOnError: false,
     // The edge middleware parses bodies itself, by the media types each route declares.

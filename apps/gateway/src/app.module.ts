@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { Redis } from 'ioredis';
+import { Clock, SystemClock } from '#libs/clock';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/config.js';
 import { ormOptions } from './database/orm-config.js';
 import { MetricsService } from './common/metrics.js';
@@ -34,9 +35,14 @@ import { RateLimitInterceptor } from './lookup/rate-limit.interceptor.js';
 @Module({})
 class GatewayConfigModule {}
 
+/** What the application module may be given besides its configuration (tests give a FakeClock). */
+export interface AppModuleOptions {
+  clock?: Clock;
+}
+
 @Module({})
 export class AppModule {
-  static register(config: GatewayConfig): DynamicModule {
+  static register(config: GatewayConfig, opts: AppModuleOptions = {}): DynamicModule {
     const redisProviders = config.redisUrl
       ? [
           {
@@ -45,8 +51,16 @@ export class AppModule {
           },
         ]
       : [];
-    // The configuration is global: every feature module (governance's included) may inject it.
-    const configModule: DynamicModule = { module: GatewayConfigModule, global: true, providers: [{ provide: GATEWAY_CONFIG, useValue: config }], exports: [GATEWAY_CONFIG] };
+    // The configuration and the clock are global: every feature module (governance's included) may inject them.
+    const configModule: DynamicModule = {
+      module: GatewayConfigModule,
+      global: true,
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: Clock, useValue: opts.clock ?? new SystemClock() },
+      ],
+      exports: [GATEWAY_CONFIG, Clock],
+    };
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],

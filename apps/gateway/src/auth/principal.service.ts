@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { Clock } from '#libs/clock';
 import { Application, Convenzione, User, Workstation } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { problem, type ProblemType } from '../common/problem.js';
@@ -12,8 +13,6 @@ export const OPERATOR_HEADER = 'x-geres-operator';
 export const WORKSTATION_HEADER = 'x-geres-workstation';
 export const DEVICE_TOKEN_HEADER = 'x-geres-device-token';
 export const CERT_FINGERPRINT_HEADER = 'x-ssl-client-fingerprint';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** What a person with a one-time password may do: see who they are, choose a password, log out. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /v1/me', 'POST /v1/me/password', 'POST /v1/auth/logout']);
@@ -28,6 +27,7 @@ export class PrincipalService {
     private readonly em: EntityManager,
     private readonly audit: AuditService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly clock: Clock,
   ) {}
 
   async resolve(payload: { sub?: string; typ?: string; jti?: string }, req: Request): Promise<Principal> {
@@ -87,7 +87,7 @@ export class PrincipalService {
     const convenzioni = await em.find(Convenzione, { ente: ente.id }, { populate: ['comune'] });
     // Read once per request: the lookup chain checks the convenzione with the target Comune on these.
     p.convenzioni = convenzioni;
-    const day = today();
+    const day = this.clock.italianDay();
     const strict = convenzioni.some((c) => c.isActiveOn(day) && c.comune.workstationPolicy === 'authorised');
     if (!strict) return recognised;
     if (!recognised) {
