@@ -99,10 +99,14 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     const mediator = em.create(User, { username: 'mediator.conn', name: 'Mediatore', email: 'm@conn.invalid', role: 'TOP', comune, mediator: true, anprOperatorId: 'MEDIATORE01' } as any);
     await em.flush();
     const q = query(person().generalita!.codiceFiscale);
-    // The simulator checks operators only through the signed assertion; the gateway's check is what is tested here.
-    const viaQuery = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall }).catch((e) => e);
-    const viaUser = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator, beforeCall }).catch((e) => e);
-    for (const r of [viaQuery, viaUser]) expect(r).not.toMatchObject({ status: 403 });
+    announced = [];
+    // Checked in the database (no user given), then on the loaded user: both reach ANPR and answer.
+    const viaQuery = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall });
+    const viaUser = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator, beforeCall });
+    for (const r of [viaQuery, viaUser]) {
+      expect(r.persons.map((x) => x.idANPR)).toEqual([person().idANPR]);
+    }
+    expect(announced).toEqual([viaQuery.clientOperationId, viaUser.clientOperationId]);
     mediator.status = 'suspended' as never;
     await em.flush();
     await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall })).rejects.toMatchObject({ status: 403 });

@@ -124,6 +124,8 @@ export class FunctionUseInterceptor implements NestInterceptor {
           requestId: req.id,
           monitored: p.role !== 'STANDARDPS',
         })
+        // A failed write has already been logged by the access log's writer; the caller's answer
+        // neither waits for its entry nor fails with it.
         .catch(() => undefined);
     };
     return next.handle().pipe(tap({ next: log, error: log }));

@@ -15,7 +15,6 @@ export {
   eserviceAudience,
   eserviceEndpoint,
   eserviceSegment,
-  isPdndEserviceCode,
   type PdndEserviceCode,
 } from './eservices.js';
 export { digestHeader, sha256Hex, makePdndSigner, type PdndSigner } from './modi.js';

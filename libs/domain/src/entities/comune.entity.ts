@@ -113,14 +113,17 @@ export class Comune {
   @Property({ type: 'string', length: 16 })
   workstationPolicy: WorkstationPolicy = 'free';
 
-  /** Suspicious-hours window, local time HH:MM. */
+  /** Suspicious-hours window, Italian local time HH:MM (stored only, like alarmRepeatThreshold below). */
   @Property({ type: 'string', length: 5 })
   alarmNightStart: string = '22:00';
 
   @Property({ type: 'string', length: 5 })
   alarmNightEnd: string = '06:00';
 
-  /** Requests on one subject per day above which an alarm is raised. */
+  /**
+   * Requests on one subject per day above which an alarm is to be raised. Stored and edited only:
+   * nothing reads it until the console's alarms are built.
+   */
   @Property({ type: 'integer' })
   alarmRepeatThreshold: number = 5;
 
