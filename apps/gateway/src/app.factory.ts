@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pinoHttp } from 'pino-http';
 import type { Redis } from 'ioredis';
+import type { AnprPort } from '#libs/anpr';
 import type { Clock } from '#libs/clock';
 import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/config.js';
@@ -23,11 +24,13 @@ export interface CreateAppOptions {
   createSchema?: boolean;
   /** The gateway's time (default: the machine's); tests pass a FakeClock. */
   clock?: Clock;
+  /** Replaces the gateway's way to ANPR (tests, or another channel). */
+  anprPort?: AnprPort;
 }
 
 export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOptions = {}): Promise<INestApplication> {
   logger.level = config.logLevel;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { clock: opts.clock }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { clock: opts.clock, anprPort: opts.anprPort }), {
     logger: new PinoNestLogger(),
     abortOnError: false,
     // The edge middleware parses bodies itself, by the media types each route declares.

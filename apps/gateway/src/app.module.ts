@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { Redis } from 'ioredis';
+import type { AnprPort } from '#libs/anpr';
 import { Clock, SystemClock } from '#libs/clock';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/config.js';
 import { ormOptions } from './database/orm-config.js';
@@ -25,7 +26,7 @@ import { JwtStrategy } from './auth/strategies.js';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController, REDIS } from './health/health.controller.js';
 import { ComuneOnboardingService } from './onboarding/comune-onboarding.service.js';
-import { AnprConnectorService } from './anpr/anpr-connector.service.js';
+import { anprProviders } from './anpr/anpr.providers.js';
 import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './lookup/counter-store.js';
 import { IdempotencyService } from './lookup/idempotency.service.js';
 import { LookupController } from './lookup/lookup.controller.js';
@@ -38,6 +39,8 @@ class GatewayConfigModule {}
 /** What the application module may be given besides its configuration (tests give a FakeClock). */
 export interface AppModuleOptions {
   clock?: Clock;
+  /** Replaces the way to ANPR (the router over the SOAP and PDND adapters). */
+  anprPort?: AnprPort;
 }
 
 @Module({})
@@ -81,7 +84,7 @@ export class AppModule {
         AuditCheckpointService,
         LookupRefusalAuditor,
         ComuneOnboardingService,
-        AnprConnectorService,
+        ...anprProviders(opts.anprPort),
         LookupService,
         IdempotencyService,
         RateLimitInterceptor,

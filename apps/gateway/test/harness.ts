@@ -6,6 +6,7 @@ import { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Comune, Convenzione, Ente, LOOKUP_SECTIONS, Profile, RIVESTIZIONE_FIELDS, User, VISURA_TYPES, type Role } from '#libs/domain';
+import type { AnprPort } from '#libs/anpr';
 import type { Clock } from '#libs/clock';
 import { closeGatewayApp, createGatewayApp } from '../src/app.factory.js';
 import { loadConfig, type GatewayConfig } from '../src/config/config.js';
@@ -68,7 +69,7 @@ export interface TestGateway {
   drain(): Promise<void>;
 }
 
-export async function startGateway(backend: Backend, env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestGateway> {
+export async function startGateway(backend: Backend, env: Record<string, string> = {}, opts: { clock?: Clock; anprPort?: AnprPort } = {}): Promise<TestGateway> {
   if (backend.skipReason) throw new Error(`backend ${backend.name} cannot run here (${backend.skipReason}): iterate backends() with describe.each so that it is skipped`);
   const dir = mkdtempSync(join(tmpdir(), 'geres-test-'));
   const databaseUrl = backend.databaseUrl ? await freshMariaDb(backend.databaseUrl) : undefined;
@@ -81,7 +82,7 @@ export async function startGateway(backend: Backend, env: Record<string, string>
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const app = await createGatewayApp(config, { createSchema: true, clock: opts.clock });
+  const app = await createGatewayApp(config, { createSchema: true, clock: opts.clock, anprPort: opts.anprPort });
   await app.init();
   const em = app.get(EntityManager).fork();
   const drain = async () => {
