@@ -12,7 +12,7 @@ export type ChannelHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 
 /**
  * Fault modes. The launcher itself answers latency, timeout, http500 and http429; malformed and
- * soapFault need channel knowledge, so it marks the request (`(req as any).simFault`) and lets the
+ * soapFault need channel knowledge, so it marks the request (its `simFault` property) and lets the
  * channel handler produce them.
  */
 export type SimFaultMode = 'timeout' | 'http500' | 'http429' | 'malformed' | 'soapFault';

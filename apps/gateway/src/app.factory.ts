@@ -14,7 +14,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { edgeValidation } from './common/edge-validation.js';
 import { RouteTable } from './common/route-table.js';
 import { GatewayValidationPipe } from './common/validation-pipe.js';
-import { requestIdMiddleware } from './common/request-context.js';
+import { requestIdMiddleware, requestIdOf } from './common/request-context.js';
 import { REDIS } from './health/health.controller.js';
 import { LookupRefusalAuditor } from './lookup/lookup-refusal.auditor.js';
 
@@ -42,8 +42,8 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
   app.use(
     pinoHttp({
       logger,
-      genReqId: (req) => (req as any).id,
-      customProps: (req) => ({ requestId: (req as any).id }),
+      genReqId: (req) => requestIdOf(req) ?? '',
+      customProps: (req) => ({ requestId: requestIdOf(req) }),
       // Query strings can carry search criteria, paths a codice fiscale: see redactUrl.
       serializers: { req: (req) => ({ method: req.method, url: redactUrl(String(req.url)) }) },
       autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },

@@ -66,7 +66,7 @@ export class AppModule {
     };
     return {
       module: AppModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }), PassportModule, configModule, GovernanceModule],
       controllers: [AuthController, AuditController, LookupController, HealthController],
       providers: [
         ...redisProviders,

@@ -85,7 +85,7 @@ export type PdndSimulatorHandler = ((req: IncomingMessage, res: ServerResponse) 
   jwks(): Promise<{ keys: JWK[] }>;
 };
 
-/** Per-request fault injection, set by the launcher on the request object: `(req as any).simFault`. */
+/** Per-request fault injection, set by the launcher on the request object as `simFault`. */
 export type PdndSimFault = 'malformed' | '500' | '503' | '429' | 'reset';
 
 class Reject extends Error {

@@ -1,9 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, SetMetadata, type CanActivate, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
 import { tap } from 'rxjs';
 import type { Role } from '#libs/domain';
 import { problem } from '../common/problem.js';
+import { requestIdOf } from '../common/request-context.js';
 import { AccessLogService } from '../audit/access-log.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { IS_PUBLIC, ROLES_KEY, type Principal } from './principal.js';
@@ -71,9 +73,9 @@ export class ApplicationScopeGuard implements CanActivate {
     return true;
   }
 
-  private deny(req: any, p: Principal, rule: string) {
+  private deny(req: Request, p: Principal, rule: string) {
     return this.audit.record({
-      requestId: req.id,
+      requestId: requestIdOf(req) ?? '',
       userId: p.user.id,
       username: p.user.username,
       enteId: p.user.ente?.id,

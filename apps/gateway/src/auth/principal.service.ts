@@ -8,6 +8,7 @@ import { problem, type ProblemType } from '../common/problem.js';
 import { AuditService, markAudited } from '../audit/audit.service.js';
 import type { Principal } from './principal.js';
 import { recognises } from './workstation-match.js';
+import { requestIdOf } from '../common/request-context.js';
 
 export const OPERATOR_HEADER = 'x-geres-operator';
 export const WORKSTATION_HEADER = 'x-geres-workstation';
@@ -105,7 +106,7 @@ export class PrincipalService {
     detail?: string,
   ): Promise<never> {
     await this.audit.record({
-      requestId: (req as any).id,
+      requestId: requestIdOf(req) ?? '',
       userId: who.user?.id,
       username: who.user?.username,
       enteId: who.user?.ente?.id ?? who.application?.ente?.id,

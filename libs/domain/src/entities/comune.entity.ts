@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import type { NonResidentVisuraPolicy, WorkstationPolicy } from '../vocabulary.js';
@@ -18,6 +19,9 @@ export interface ComunePdndSettings {
 /** A municipality: owner of the ANPR credentials used for every request that concerns it. */
 @Entity({ tableName: 'comune' })
 export class Comune {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'anprEnvironment' | 'anprChannel' | 'anprSoapService' | 'anprIdApplicazione' | 'anprOperatorIds' | 'nonResidentVisuraPolicy' | 'silentConsentHours' | 'workstationPolicy' | 'alarmNightStart' | 'alarmNightEnd' | 'alarmRepeatThreshold' | 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

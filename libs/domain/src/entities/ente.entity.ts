@@ -1,4 +1,4 @@
-import { Collection } from '@mikro-orm/core';
+import { Collection, OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { Comune } from './comune.entity.js';
@@ -7,6 +7,9 @@ import type { EnteKind } from '../vocabulary.js';
 /** An office of a Comune or an external body that uses the service under convenzioni. */
 @Entity({ tableName: 'ente' })
 export class Ente {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { Comune } from './comune.entity.js';
@@ -7,6 +8,9 @@ import type { Role } from '../vocabulary.js';
 /** A person who uses GeRes. TOP users belong to a Comune; everyone else to an Ente. */
 @Entity({ tableName: 'app_user' })
 export class User {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'mediator' | 'status' | 'failedLogins' | 'mustChangePassword' | 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 
