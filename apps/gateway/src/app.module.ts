@@ -19,6 +19,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
+import { MeService } from './auth/me.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
@@ -76,6 +77,7 @@ export class AppModule {
         LoginThrottleService,
         SessionsService,
         PrincipalService,
+        MeService,
         JwtStrategy,
         AuditService,
         AccessLogService,

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { EntityManager } from '@mikro-orm/core';
-import { Profile } from '#libs/domain';
 import { ApiCaller, ApiProblems } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
-import { mapProfile, mapUser } from '../governance/mappers.js';
 import { AuthService } from './auth.service.js';
+import { MeService } from './me.service.js';
 import { ApplicationAllowed } from './guards.js';
 import { ChangePasswordDto, ClientCredentialsDto, LoginDto, RefreshDto } from './auth.dto.js';
 import { ClientCredentialsToken, Jwks, Me, TokenPair } from './auth.models.js';
@@ -19,7 +17,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly keys: SigningKeysService,
-    private readonly em: EntityManager,
+    private readonly me: MeService,
   ) {}
 
   /** Username and password → short-lived access token and a refresh token. */
@@ -111,14 +109,8 @@ export class AuthController {
   @ApiCaller()
   @ApplicationAllowed()
   @Get('v1/me')
-  async getMe(@CurrentPrincipal() p: Principal) {
-    const profile = await this.em.fork().findOne(Profile, { user: p.user.id }, { populate: ['user', 'updatedBy'] });
-    return {
-      user: mapUser(p.user),
-      profile: profile ? mapProfile(profile) : null,
-      application: p.application ? { id: p.application.id, name: p.application.name, clientId: p.application.clientId } : null,
-      workstation: p.workstation ? { id: p.workstation.id, code: p.workstation.code, authorised: p.workstation.authorised } : null,
-    };
+  getMe(@CurrentPrincipal() p: Principal) {
+    return this.me.describe(p);
   }
 
   @ApiTags('Me')

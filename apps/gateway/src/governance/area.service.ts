@@ -64,8 +64,8 @@ export class AreaService {
   async visibleEnteIds(p: Principal, em: EntityManager = this.em): Promise<string[]> {
     const managed = await this.enteIds(p, em);
     if (p.role !== 'TOP') return [...new Set([...managed, ...(p.user.ente ? [p.user.ente.id] : [])])];
-    const conv = await em.find(Convenzione, { comune: p.user.comune!.id, $or: [{ validTo: null }, { validTo: { $gte: this.clock.italianDay() } }] }, { fields: ['ente'] });
-    return [...new Set([...managed, ...conv.map((c) => c.ente.id)])];
+    const agreed = await em.getRepository(Convenzione).enteIdsAgreedWith(p.user.comune!.id, this.clock.italianDay());
+    return [...new Set([...managed, ...agreed])];
   }
 
   canManageRole(p: Principal, role: Role): boolean {
@@ -104,9 +104,7 @@ export class AreaService {
 
   /** ISTAT codes of the Comuni an Ente has an active convenzione with today. */
   async activeComuniOf(enteId: string, em: EntityManager = this.em): Promise<string[]> {
-    const conv = await em.find(Convenzione, { ente: enteId }, { populate: ['comune'] });
-    const day = this.clock.italianDay();
-    return [...new Set(conv.filter((c) => c.isActiveOn(day)).map((c) => c.comune.codiceIstat))];
+    return em.getRepository(Convenzione).comuniAgreedOn(enteId, this.clock.italianDay());
   }
 
   /**

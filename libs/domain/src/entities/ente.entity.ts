@@ -1,8 +1,9 @@
-import { Collection, OptionalProps } from '@mikro-orm/core';
+import { Collection, EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { Comune } from './comune.entity.js';
 import type { EnteKind } from '../vocabulary.js';
+import { ConvenzioneRepository } from './convenzione.repository.js';
 
 /** An office of a Comune or an external body that uses the service under convenzioni. */
 @Entity({ tableName: 'ente' })
@@ -39,8 +40,10 @@ export class Ente {
 }
 
 /** An agreement between an Ente and a Comune, valid between two dates. */
-@Entity({ tableName: 'convenzione' })
+@Entity({ tableName: 'convenzione', repository: () => ConvenzioneRepository })
 export class Convenzione {
+  [EntityRepositoryType]?: ConvenzioneRepository;
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

@@ -45,3 +45,6 @@ export const ALL_ENTITIES = [
   AnprOperationCounter,
   IdempotencyRecord,
 ];
+
+export { UserRepository, type UserSearch } from './user.repository.js';
+export { ConvenzioneRepository } from './convenzione.repository.js';
