@@ -28,7 +28,7 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     await seedTenants(gw.em);
     await wireComuneToSimulator(gw.em.fork(), demoComuneWiring(anpr, dir));
     sut = gw.app.get(AnprConnectorService);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await gw?.close();
     await anpr?.close();
@@ -144,7 +144,7 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     } finally {
       await other.close();
     }
-  });
+  }, 60_000);
 
   it('stops at a bad secret reference with a message naming it, and never sends the request', async () => {
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: 'env:GERES_TEST_MISSING_PASSWORD' });
