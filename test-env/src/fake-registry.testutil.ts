@@ -1,5 +1,5 @@
 import type { NormalisedPerson, PersonQuery } from '#libs/anpr';
-import type { SimulatedRegistry } from './registry.js';
+import type { SimulatedRegistry } from './simulated-registry.js';
 
 /**
  * A registry of a handful of hand-written people, for the simulator's and the adapters' own tests

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SimulatedRegistry } from './registry.js';
+import type { SimulatedRegistry } from './simulated-registry.js';
 import { buildSandboxCatalogue, serialiseCatalogue } from './population/catalogue.js';
 import { DEFAULT_SEED, DEFAULT_SIZE } from './population/generator.js';
 import { normaliseSeed, Prng } from './population/prng.js';

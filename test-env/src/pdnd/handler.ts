@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt, decodeProtectedHeader, exportJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { italianDay, secondsToItalianMidnight } from '#libs/clock';
 import type { NormalisedPerson, PersonCriterion, PersonQuery } from '#libs/anpr';
-import type { SimulatedRegistry } from '../registry.js';
+import type { SimulatedRegistry } from '../simulated-registry.js';
 import { renderFamily, renderIdSubject, renderResidenceSubject } from './render.js';
 import { readRequestBody, RequestTooLargeError } from '../http-body.js';
 import { SIMULATOR_ERRORS } from '../soap/request.js';

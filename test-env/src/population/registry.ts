@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describeLegame, normaliseOmocodia, validateCodiceFiscale } from '#libs/anpr';
 import type { ComponenteFamiglia, Famiglia, NormalisedPerson, PersonQuery, Residenza } from '#libs/anpr';
-import type { SimulatedRegistry } from '../registry.js';
+import type { SimulatedRegistry } from '../simulated-registry.js';
 import { italianDay } from '#libs/clock';
 import { type GenerateOptions, generatePopulation, type PersonRecord, type Population } from './generator.js';
 
