@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditEvent, Comune } from '#libs/domain';
 import { announceSkips, backends, startGateway, type TestGateway } from '../../apps/gateway/test/harness.js';
-import { ComuneOnboardingService } from '../../apps/gateway/src/onboarding/comune-onboarding.service.js';
-import { wireComuneToSimulator } from '../../apps/gateway/src/sandbox/anpr-wiring.js';
-import { DEMO_COMUNE, SECOND_COMUNE, seedSandbox, type SandboxCredentials } from '../../apps/gateway/src/sandbox/seed.js';
+import { ComuneOnboardingService, DEMO_COMUNE, SECOND_COMUNE, seedSandbox, wireComuneToSimulator, type SandboxCredentials } from '../../apps/gateway/src/index.js';
 import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from './sandbox-anpr.js';
 import { demoComuneWiring, secondComuneWiring } from './sandbox-wiring.js';
 

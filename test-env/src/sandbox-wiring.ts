@@ -1,5 +1,4 @@
-import type { SandboxAnprWiring } from '../../apps/gateway/src/sandbox/anpr-wiring.js';
-import { SECOND_COMUNE } from '../../apps/gateway/src/sandbox/seed.js';
+import { SECOND_COMUNE, type SandboxAnprWiring } from '../../apps/gateway/src/index.js';
 import { DEMO_COMUNE_ISTAT } from './population/index.js';
 import { COMUNE_POSTAZIONE, SANDBOX_ID_APPLICAZIONE, type SandboxAnpr } from './sandbox-anpr.js';
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildSandboxCatalogue, serialiseCatalogue } from './population/catalogue.js';
 import { createSyntheticRegistry } from './population/registry.js';
+import { createFakeRegistry } from './fake-registry.testutil.js';
 import { channelOf, parseSimFaultHeader, type RunningSimulator, startSimulator } from './simulator.js';
 
 interface Seen {
@@ -316,7 +317,7 @@ describe('startSimulator lifecycle and configuration', () => {
   });
 
   it('has no catalogue for an injected registry that is not the synthetic one', async () => {
-    const sim = await startSimulator({ registry: { size: 0, search: () => [] } });
+    const sim = await startSimulator({ registry: createFakeRegistry([]) });
     try {
       expect((await fetch(`${sim.url}/catalogue`)).status).toBe(404);
       expect(await (await fetch(`${sim.url}/health`)).json()).toMatchObject({ population: 0 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SimulatedRegistry } from './registry.js';
+import type { SimulatedRegistry } from './simulated-registry.js';
 import { buildSandboxCatalogue, serialiseCatalogue } from './population/catalogue.js';
 import { DEFAULT_SEED, DEFAULT_SIZE } from './population/generator.js';
 import { normaliseSeed, Prng } from './population/prng.js';
@@ -12,7 +12,7 @@ export type ChannelHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 
 /**
  * Fault modes. The launcher itself answers latency, timeout, http500 and http429; malformed and
- * soapFault need channel knowledge, so it marks the request (`(req as any).simFault`) and lets the
+ * soapFault need channel knowledge, so it marks the request (its `simFault` property) and lets the
  * channel handler produce them.
  */
 export type SimFaultMode = 'timeout' | 'http500' | 'http429' | 'malformed' | 'soapFault';

@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pinoHttp } from 'pino-http';
 import type { Redis } from 'ioredis';
+import type { AnprPort } from '#libs/anpr';
+import type { Clock } from '#libs/clock';
 import { AppModule } from './app.module.js';
 import type { GatewayConfig } from './config/config.js';
 import { logger, PinoNestLogger, redactUrl } from './common/logger.js';
@@ -12,7 +14,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { edgeValidation } from './common/edge-validation.js';
 import { RouteTable } from './common/route-table.js';
 import { GatewayValidationPipe } from './common/validation-pipe.js';
-import { requestIdMiddleware } from './common/request-context.js';
+import { requestIdMiddleware, requestIdOf } from './common/request-context.js';
 import { REDIS } from './health/health.controller.js';
 import { LookupRefusalAuditor } from './lookup/lookup-refusal.auditor.js';
 
@@ -20,11 +22,15 @@ import { LookupRefusalAuditor } from './lookup/lookup-refusal.auditor.js';
 export interface CreateAppOptions {
   /** Create the schema from the entities (sandbox on SQLite, and test databases). */
   createSchema?: boolean;
+  /** The gateway's time (default: the machine's); tests pass a FakeClock. */
+  clock?: Clock;
+  /** Replaces the gateway's way to ANPR (tests, or another channel). */
+  anprPort?: AnprPort;
 }
 
 export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOptions = {}): Promise<INestApplication> {
   logger.level = config.logLevel;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, { clock: opts.clock, anprPort: opts.anprPort }), {
     logger: new PinoNestLogger(),
     abortOnError: false,
     // The edge middleware parses bodies itself, by the media types each route declares.
@@ -36,8 +42,8 @@ export async function createGatewayApp(config: GatewayConfig, opts: CreateAppOpt
   app.use(
     pinoHttp({
       logger,
-      genReqId: (req) => (req as any).id,
-      customProps: (req) => ({ requestId: (req as any).id }),
+      genReqId: (req) => requestIdOf(req) ?? '',
+      customProps: (req) => ({ requestId: requestIdOf(req) }),
       // Query strings can carry search criteria, paths a codice fiscale: see redactUrl.
       serializers: { req: (req) => ({ method: req.method, url: redactUrl(String(req.url)) }) },
       autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },

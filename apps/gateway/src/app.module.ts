@@ -3,6 +3,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { Redis } from 'ioredis';
+import type { AnprPort } from '#libs/anpr';
+import { Clock, SystemClock } from '#libs/clock';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/config.js';
 import { ormOptions } from './database/orm-config.js';
 import { MetricsService } from './common/metrics.js';
@@ -23,6 +25,7 @@ import { StatisticsService } from './monitoring/statistics.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { GovernanceCache } from './auth/governance-cache.js';
+import { MeService } from './auth/me.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
@@ -30,7 +33,7 @@ import { JwtStrategy } from './auth/strategies.js';
 import { GovernanceModule } from './governance/governance.module.js';
 import { HealthController, REDIS } from './health/health.controller.js';
 import { ComuneOnboardingService } from './onboarding/comune-onboarding.service.js';
-import { AnprConnectorService } from './anpr/anpr-connector.service.js';
+import { anprProviders } from './anpr/anpr.providers.js';
 import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './lookup/counter-store.js';
 import { IdempotencyService } from './lookup/idempotency.service.js';
 import { LookupController } from './lookup/lookup.controller.js';
@@ -40,9 +43,16 @@ import { RateLimitInterceptor } from './lookup/rate-limit.interceptor.js';
 @Module({})
 class GatewayConfigModule {}
 
+/** What the application module may be given besides its configuration (tests give a FakeClock). */
+export interface AppModuleOptions {
+  clock?: Clock;
+  /** Replaces the way to ANPR (the router over the SOAP and PDND adapters). */
+  anprPort?: AnprPort;
+}
+
 @Module({})
 export class AppModule {
-  static register(config: GatewayConfig): DynamicModule {
+  static register(config: GatewayConfig, opts: AppModuleOptions = {}): DynamicModule {
     const redisProviders = config.redisUrl
       ? [
           {
@@ -51,11 +61,19 @@ export class AppModule {
           },
         ]
       : [];
-    // The configuration is global: every feature module (governance's included) may inject it.
-    const configModule: DynamicModule = { module: GatewayConfigModule, global: true, providers: [{ provide: GATEWAY_CONFIG, useValue: config }], exports: [GATEWAY_CONFIG] };
+    // The configuration and the clock are global: every feature module (governance's included) may inject them.
+    const configModule: DynamicModule = {
+      module: GatewayConfigModule,
+      global: true,
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: Clock, useValue: opts.clock ?? new SystemClock() },
+      ],
+      exports: [GATEWAY_CONFIG, Clock],
+    };
     return {
       module: AppModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }), PassportModule, configModule, GovernanceModule],
       controllers: [AuthController, AuditController, LookupController, HealthController, MonitoringController],
       providers: [
         ...redisProviders,
@@ -67,6 +85,7 @@ export class AppModule {
         SessionsService,
         GovernanceCache,
         PrincipalService,
+        MeService,
         JwtStrategy,
         AuditService,
         AccessLogService,
@@ -78,7 +97,7 @@ export class AppModule {
         AuditCheckpointService,
         LookupRefusalAuditor,
         ComuneOnboardingService,
-        AnprConnectorService,
+        ...anprProviders(opts.anprPort),
         LookupService,
         IdempotencyService,
         RateLimitInterceptor,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AnprError } from '#libs/anpr';
+import { AnprError, type AnprCallContext, type AnprPort, type LookupResult, type PersonQuery } from '#libs/anpr';
 import { AnprOperationCounter, Comune, User } from '#libs/domain';
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/population/index.js';
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
@@ -28,7 +28,7 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     await seedTenants(gw.em);
     await wireComuneToSimulator(gw.em.fork(), demoComuneWiring(anpr, dir));
     sut = gw.app.get(AnprConnectorService);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await gw?.close();
     await anpr?.close();
@@ -99,15 +99,52 @@ describe.each(backends())('ANPR connector through the gateway on $name', (backen
     const mediator = em.create(User, { username: 'mediator.conn', name: 'Mediatore', email: 'm@conn.invalid', role: 'TOP', comune, mediator: true, anprOperatorId: 'MEDIATORE01' } as any);
     await em.flush();
     const q = query(person().generalita!.codiceFiscale);
-    // The simulator checks operators only through the signed assertion; the gateway's check is what is tested here.
-    const viaQuery = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall }).catch((e) => e);
-    const viaUser = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator, beforeCall }).catch((e) => e);
-    for (const r of [viaQuery, viaUser]) expect(r).not.toMatchObject({ status: 403 });
+    announced = [];
+    // Checked in the database (no user given), then on the loaded user: both reach ANPR and answer.
+    const viaQuery = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall });
+    const viaUser = await sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator, beforeCall });
+    for (const r of [viaQuery, viaUser]) {
+      expect(r.persons.map((x) => x.idANPR)).toEqual([person().idANPR]);
+    }
+    expect(announced).toEqual([viaQuery.clientOperationId, viaUser.clientOperationId]);
     mediator.status = 'suspended' as never;
     await em.flush();
     await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', beforeCall })).rejects.toMatchObject({ status: 403 });
     await expect(sut.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'MEDIATORE01', user: mediator, beforeCall })).rejects.toMatchObject({ status: 403 });
   });
+
+  it('calls the ANPR port it is given (here a recording fake), after its own checks', async () => {
+    const answer: LookupResult = {
+      persons: [{ idANPR: 'FAKE00001', generalita: { codiceFiscale: 'RSSMRA85T10A562S', cognome: 'ROSSI', nome: 'MARIO', sesso: 'M', dataNascita: '1985-12-10', luogoNascita: { comune: { codiceIstat: '072006', nomeComune: 'BARI' } } } }],
+      anprOperationId: 'fake-op-1',
+      clientOperationId: '42',
+      warnings: [],
+      channel: 'pdnd',
+    };
+    const calls: Array<{ query: PersonQuery; ctx: AnprCallContext }> = [];
+    const fake: AnprPort = {
+      async findPersons(query, ctx) {
+        calls.push({ query, ctx });
+        return answer;
+      },
+    };
+    const other = await startGateway(backend, {}, { anprPort: fake });
+    try {
+      await seedTenants(other.em);
+      await wireComuneToSimulator(other.em.fork(), demoComuneWiring(anpr, dir));
+      const connector = other.app.get(AnprConnectorService);
+      const q = query('RSSMRA85T10A562S');
+      expect(await connector.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: anpr.operatorId, requestId: 'r-fake', beforeCall })).toBe(answer);
+      expect(calls).toHaveLength(1);
+      expect(calls[0].query).toEqual(q);
+      expect(calls[0].ctx).toMatchObject({ comune: { codiceIstat: DEMO_COMUNE_ISTAT }, operatorId: anpr.operatorId, requestId: 'r-fake' });
+      // The operator check stays the connector's: a refused caller never reaches the port.
+      await expect(connector.lookup(DEMO_COMUNE_ISTAT, q, { operatorId: 'SOMEONE-ELSE', beforeCall })).rejects.toMatchObject({ status: 403 });
+      expect(calls).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 
   it('stops at a bad secret reference with a message naming it, and never sends the request', async () => {
     await gw.em.fork().nativeUpdate(Comune, { codiceIstat: DEMO_COMUNE_ISTAT }, { keystorePasswordRef: 'env:GERES_TEST_MISSING_PASSWORD' });

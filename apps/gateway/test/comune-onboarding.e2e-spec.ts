@@ -28,7 +28,7 @@ describe.each(backends())('ComuneOnboardingService on $name', (backend) => {
   beforeAll(async () => {
     gw = await startGateway(backend);
     sut = gw.app.get(ComuneOnboardingService);
-  });
+  }, 60_000);
   afterAll(() => gw?.close());
 
   const events = async () => (await gw.em.fork().find(AuditEvent, { operation: 'comune:add' }, { orderBy: { time: 'asc', seq: 'asc' } })).map((e) => ({ username: e.username, targetComune: e.targetComune, outcome: e.outcome, outcomeDetail: e.outcomeDetail }));

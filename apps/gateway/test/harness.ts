@@ -6,7 +6,10 @@ import { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Comune, Convenzione, Ente, LOOKUP_SECTIONS, Profile, RIVESTIZIONE_FIELDS, User, VISURA_TYPES, type Role } from '#libs/domain';
+import type { AnprPort } from '#libs/anpr';
+import type { Clock } from '#libs/clock';
 import { closeGatewayApp, createGatewayApp } from '../src/app.factory.js';
+import { SigningKeysService } from '../src/auth/signing-keys.service.js';
 import { loadConfig, type GatewayConfig } from '../src/config/config.js';
 import { hashSecret } from '../src/auth/password.js';
 import { AuditService } from '../src/audit/audit.service.js';
@@ -74,7 +77,7 @@ export const TEST_SERVICE_CLIENTS = {
   console: 'console-test-secret-0123456789abcdef-0003',
 } as const;
 
-export async function startGateway(backend: Backend, env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startGateway(backend: Backend, env: Record<string, string> = {}, opts: { clock?: Clock; anprPort?: AnprPort } = {}): Promise<TestGateway> {
   if (backend.skipReason) throw new Error(`backend ${backend.name} cannot run here (${backend.skipReason}): iterate backends() with describe.each so that it is skipped`);
   const dir = mkdtempSync(join(tmpdir(), 'geres-test-'));
   const databaseUrl = backend.databaseUrl ? await freshMariaDb(backend.databaseUrl) : undefined;
@@ -88,7 +91,7 @@ export async function startGateway(backend: Backend, env: Record<string, string>
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const app = await createGatewayApp(config, { createSchema: true });
+  const app = await createGatewayApp(config, { createSchema: true, clock: opts.clock, anprPort: opts.anprPort });
   await app.init();
   const em = app.get(EntityManager).fork();
   const drain = async () => {
@@ -158,4 +161,12 @@ export async function login(gw: TestGateway, username: string, password = PASSWO
   const res = await gw.http.post('/v1/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken;
+}
+
+/**
+ * Signs a token with the test gateway's key, as the gateway would have issued it: for tests that need
+ * a token from the past (a grant stored for a deferred request whose silent consent is now due).
+ */
+export function signTestToken(gw: TestGateway, claims: Record<string, unknown>, ttlSeconds: number): Promise<string> {
+  return gw.app.get(SigningKeysService).sign(claims, ttlSeconds);
 }

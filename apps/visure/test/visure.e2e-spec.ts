@@ -8,15 +8,14 @@ import { AuditEvent, Comune, Profile, User, VISURA_TYPES, type VisuraType } from
 import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT, VISURE_REFUSALS, VISURE_SUBJECTS } from '../../../test-env/src/population/index.js';
 import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
 import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
-import { wireComuneToSimulator } from '../../gateway/src/sandbox/anpr-wiring.js';
-import { backends, login, seedTenants, startGateway, TEST_SERVICE_CLIENTS, type TestGateway } from '../../gateway/test/harness.js';
+import { wireComuneToSimulator } from '../../gateway/src/index.js';
+import { backends, login, seedTenants, signTestToken, startGateway, TEST_SERVICE_CLIENTS, type TestGateway } from '../../gateway/test/harness.js';
 import { SealKeystore } from '../src/document/index.js';
 import { createTestSealPki } from '../src/document/testing/test-pki.js';
 import { startVisure, type RunningVisure } from '../src/app.js';
 import type { ComuneDirectoryEntry } from '../src/gateway/gateway.port.js';
 import { VisuraDocument, VisuraRequest } from '../src/persistence/entities.js';
 import { Sealer } from '../src/storage/document-store.js';
-import { SigningKeysService } from '../../gateway/src/auth/signing-keys.service.js';
 import { VisureClient, VisureError } from '../../../sdk/src/index.js';
 
 // Rendering, sealing and PDF tools on a shared machine: generous per-test time, no timed assertions.
@@ -181,7 +180,7 @@ describe.each(backends())('visure on $name', (backend) => {
       clockOffsetMs = 25 * 3600_000;
       const em = visure.orm.em.fork();
       const req = await em.findOneOrFail(VisuraRequest, { id: res.body.id });
-      const old = await gw.app.get(SigningKeysService).sign({ sub: userIds['std.pl'], typ: 'user', role: 'STANDARD', username: 'std.pl', jti: `silent-${req.id}`, act: { sub: 'visure' }, gat: Math.floor(Date.now() / 1000) - 25 * 3600 }, 86400);
+      const old = await signTestToken(gw, { sub: userIds['std.pl'], typ: 'user', role: 'STANDARD', username: 'std.pl', jti: `silent-${req.id}`, act: { sub: 'visure' }, gat: Math.floor(Date.now() / 1000) - 25 * 3600 }, 86400);
       req.grantCiphertext = new Sealer(dataKey, 'grants').encrypt(Buffer.from(old), req.id).toString('base64');
       await em.flush();
       expect(await visure.service.sweepSilentConsent()).toEqual({ processed: 1, notDue: 0, failed: 0 });

@@ -10,7 +10,7 @@ import { buildSandboxCatalogue, DEMO_COMUNE_ISTAT } from '../../../test-env/src/
 import { COMUNE_POSTAZIONE, startSandboxAnpr, type SandboxAnpr } from '../../../test-env/src/sandbox-anpr.js';
 import { SIM_FAULT_HEADER } from '../../../test-env/src/simulator.js';
 import { demoComuneWiring } from '../../../test-env/src/sandbox-wiring.js';
-import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
+import { wireComuneToSimulator } from '../../../apps/gateway/src/index.js';
 import { announceSkips, backends, PASSWORD, seedTenants, startGateway, type Tenants, type TestGateway } from '../../../apps/gateway/test/harness.js';
 import {
   ComuneNotAgreedError,

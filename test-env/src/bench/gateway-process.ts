@@ -11,14 +11,16 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { Comune, Profile, User } from '#libs/domain';
 import { randomBytes } from 'node:crypto';
-import { ormOptions } from '../../../apps/gateway/src/database/orm-config.js';
-import { closeGatewayApp, createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
-import { loadConfig } from '../../../apps/gateway/src/config/config.js';
-import { seedSandbox } from '../../../apps/gateway/src/sandbox/seed.js';
-import { ComuneOnboardingService } from '../../../apps/gateway/src/onboarding/comune-onboarding.service.js';
-import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
-import { AuditService } from '../../../apps/gateway/src/audit/audit.service.js';
-import { AccessLogService } from '../../../apps/gateway/src/audit/access-log.service.js';
+import {
+  closeGatewayApp,
+  ComuneOnboardingService,
+  createGatewayApp,
+  drainGatewayWrites,
+  loadConfig,
+  ormOptions,
+  seedSandbox,
+  wireComuneToSimulator,
+} from '../../../apps/gateway/src/index.js';
 import { DEMO_COMUNE_ISTAT } from '../population/places.js';
 import { serveParent } from './ipc.js';
 import type { SimulatorInfo } from './simulator-process.js';
@@ -122,8 +124,7 @@ serveParent(
   },
   async () => {
     if (!app) return;
-    await app.get(AuditService).drain();
-    await app.get(AccessLogService).drain();
+    await drainGatewayWrites(app);
     await closeGatewayApp(app);
     if (benchDatabaseUrl) await onServer(benchDatabaseUrl, `drop database if exists \`${new URL(benchDatabaseUrl).pathname.slice(1)}\``);
   },

@@ -40,7 +40,8 @@ export interface ProcessUsage {
   at: number;
 }
 
-type Handler = (args: any) => Promise<unknown> | unknown;
+/** Each handler names the arguments its command takes; the parent sends them as they are. */
+type Handler = (args: never) => Promise<unknown> | unknown;
 
 // ------------------------------------------------------------------ child side
 
@@ -86,7 +87,7 @@ export function serveParent(handlers: Record<string, Handler>, onClose: () => Pr
     const reply = (a: Omit<Answer, 'id'>) => process.send?.({ id: m.id, ...a });
     if (!handler) return reply({ ok: false, error: `unknown command ${m.cmd}` });
     Promise.resolve()
-      .then(() => handler(m.args))
+      .then(() => (handler as (args: unknown) => unknown)(m.args))
       .then(
         (result) => reply({ ok: true, result }),
         (e: unknown) => reply({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),

@@ -47,6 +47,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { italianDay } from '#libs/clock';
 import { InMemoryOperationIdSource, SECTIONS, SoapAnprAdapter, type AnprCallContext, type PersonQuery, type Section } from '#libs/anpr';
 import { DEMO_COMUNE_ISTAT } from '../population/places.js';
 import { sandboxPlaceResolver } from '../sandbox-anpr.js';
@@ -75,10 +76,6 @@ function choiceEnv<T extends string>(name: string, fallback: T, allowed: readonl
   return raw as T;
 }
 
-/** Today in Italy (the gateway's default asOf). */
-function italianToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
 const pad = (s: string, n: number) => s.padStart(n);
@@ -217,7 +214,7 @@ async function main(): Promise<number> {
   }, boundSeconds * 1000).unref();
 
   tempDir = mkdtempSync(join(tmpdir(), 'geres-bench-'));
-  const asOf = italianToday();
+  const asOf = italianDay(new Date()); // the gateway's default asOf
   const motivoRichiesta = 'Benchmark';
   console.log(`bench: ${availableParallelism()} CPUs, Node ${process.version}, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}; temporary files in ${tempDir}`);
 

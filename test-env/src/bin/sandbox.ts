@@ -4,13 +4,19 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
 import { Application, Comune, User } from '#libs/domain';
-import { verifySecret } from '../../../apps/gateway/src/auth/password.js';
-import { ConfigError, loadConfig } from '../../../apps/gateway/src/config/config.js';
-import { createGatewayApp } from '../../../apps/gateway/src/app.factory.js';
-import { SECOND_COMUNE, seedSandbox, seedSecondComune, type SandboxCredentials } from '../../../apps/gateway/src/sandbox/seed.js';
-import { ComuneOnboardingService } from '../../../apps/gateway/src/onboarding/comune-onboarding.service.js';
-import { flushLogs } from '../../../apps/gateway/src/common/logger.js';
-import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
+import {
+  ComuneOnboardingService,
+  ConfigError,
+  createGatewayApp,
+  flushLogs,
+  loadConfig,
+  SECOND_COMUNE,
+  seedSandbox,
+  seedSecondComune,
+  verifySecret,
+  wireComuneToSimulator,
+  type SandboxCredentials,
+} from '../../../apps/gateway/src/index.js';
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
 import { demoComuneWiring, secondComuneWiring } from '../sandbox-wiring.js';
 import { startMailCatcher } from '../sandbox-mail.js';

@@ -27,7 +27,6 @@ import {
   PdndAnprAdapter,
   SECTIONS,
   SoapAnprAdapter,
-  todayInItaly,
   UNSUPPORTED_SECTIONS_WARNING,
   type AnprCallContext,
   type AnprPort,
@@ -40,6 +39,7 @@ import {
   type Section,
   type SoapAnprAdapterOptions,
 } from '#libs/anpr';
+import { italianDay } from '#libs/clock';
 import { ensureTestPki, type TestPki } from '../pki/index.js';
 import { buildSandboxCatalogue, catalogueJsonPath, DEMO_COMUNE_ISTAT, type CatalogueEntry, type ExpectedData, type SandboxCatalogue } from '../population/index.js';
 import { SANDBOX_SECOND_WORKSTATION_ID, SANDBOX_WORKSTATION_ID, startSandboxAnpr, type SandboxAnpr } from '../sandbox-anpr.js';
@@ -246,7 +246,7 @@ describe('sandbox catalogue ↔ connectors ↔ sandbox launcher', () => {
   });
   const adapterFor = (channel: Channel): AnprPort => (channel === 'pdnd' ? pdnd : soap);
   const httpCalls = (channel: Channel) => (channel === 'pdnd' ? http.pdnd : http.soap);
-  const registryRecords = (e: CatalogueEntry) => sandbox.registry.search({ ...query(e, [...SECTIONS]), asOf: e.query.asOf ?? todayInItaly() });
+  const registryRecords = (e: CatalogueEntry) => sandbox.registry.search({ ...query(e, [...SECTIONS]), asOf: e.query.asOf ?? italianDay(new Date()) });
 
   it('iterates over the committed catalogue, which is what the launcher’s population yields', () => {
     expect(catalogue.entries.length).toBeGreaterThanOrEqual(25);

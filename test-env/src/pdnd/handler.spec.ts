@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { CompactSign, createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import { createPdndSimulatorHandler, type PdndSimulatorHandler, type PdndSimulatorOptions } from './handler.js';
 import { makeTestPdndClient, type TestPdndClient } from './test-client.js';
-import { listen, makeFakeRegistry, type FakeRegistry, type RunningServer } from './fake-registry.testutil.js';
+import { createFakeRegistry, type FakeRegistry } from '../fake-registry.testutil.js';
+import { listen, PEOPLE, type RunningServer } from './fixtures.testutil.js';
 import { loadSharedPdndSpecs, validate } from './openapi-lite.testutil.js';
 import { itWithShared } from '../shared-data.testutil.js';
 
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 async function setup(opts: Partial<PdndSimulatorOptions> = {}): Promise<Env> {
-  const registry = makeFakeRegistry();
+  const registry = createFakeRegistry(Object.values(PEOPLE));
   const fault: Env['fault'] = {};
   const holder: { sim?: PdndSimulatorHandler } = {};
   const server = await listen((req, res) => {

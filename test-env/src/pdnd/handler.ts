@@ -13,8 +13,9 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt, decodeProtectedHeader, exportJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { italianDay, secondsToItalianMidnight } from '#libs/clock';
 import type { NormalisedPerson, PersonCriterion, PersonQuery } from '#libs/anpr';
-import type { SimulatedRegistry } from '../registry.js';
+import type { SimulatedRegistry } from '../simulated-registry.js';
 import { renderFamily, renderIdSubject, renderResidenceSubject } from './render.js';
 import { readRequestBody, RequestTooLargeError } from '../http-body.js';
 import { SIMULATOR_ERRORS } from '../soap/request.js';
@@ -84,7 +85,7 @@ export type PdndSimulatorHandler = ((req: IncomingMessage, res: ServerResponse) 
   jwks(): Promise<{ keys: JWK[] }>;
 };
 
-/** Per-request fault injection, set by the launcher on the request object: `(req as any).simFault`. */
+/** Per-request fault injection, set by the launcher on the request object as `simFault`. */
 export type PdndSimFault = 'malformed' | '500' | '503' | '429' | 'reset';
 
 class Reject extends Error {
@@ -100,16 +101,6 @@ class Reject extends Error {
 
 const sha256 = (data: string | Uint8Array): Buffer => createHash('sha256').update(data).digest();
 const normDash = (s: string): string => s.replace(/\u2013/g, '-');
-const romeDate = (ms: number): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
-
-function secondsToRomeMidnight(ms: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-    .formatToParts(new Date(ms))
-    .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
-  const elapsed = (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0);
-  return Math.max(1, 86_400 - elapsed);
-}
 
 async function readBody(req: IncomingMessage, limit = 1 << 20): Promise<Buffer> {
   try {
@@ -517,11 +508,11 @@ export function createPdndSimulatorHandler(opts: PdndSimulatorOptions): PdndSimu
     if (refusal) return send(res, refusal.status, refusal.body, 'application/problem+json');
 
     if (opts.dailyQuota !== undefined) {
-      const quotaKey = `${client.clientId}|${romeDate(now())}`;
+      const quotaKey = `${client.clientId}|${italianDay(new Date(now()))}`;
       const used = quota.get(quotaKey) ?? 0;
       if (used >= opts.dailyQuota) {
         throw new Reject(429, 'TooManyRequests', `Daily quota of ${opts.dailyQuota} calls exceeded`, {
-          'retry-after': String(secondsToRomeMidnight(now())),
+          'retry-after': String(secondsToItalianMidnight(new Date(now()))),
         });
       }
       quota.set(quotaKey, used + 1);

@@ -180,7 +180,8 @@ function makeLeaf(ca: Ca, kind: LeafKind, id: string): { cert: forge.pki.Certifi
     { shortName: 'CN', value: id },
   ]);
   cert.setIssuer(ca.cert.subject.attributes);
-  const extensions: any[] = [
+  // node-forge takes each extension as a plain object whose fields depend on its name.
+  const extensions: Array<Record<string, unknown>> = [
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, keyEncipherment: true, critical: true },
     { name: 'subjectKeyIdentifier' },

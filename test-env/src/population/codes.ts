@@ -8,20 +8,8 @@
 export const LEGAME_FAMIGLIA = { intestatario: '1', coniuge: '2', figlio: '3', genitore: '6', convivente: '23', unitoCivilmente: '28' } as const;
 export const LEGAME_IN_CONVIVENZA = { responsabile: '1', membro: '2' } as const;
 
-/** Tabella 8, Tipo soggiorno. */
-export const TIPO_SOGGIORNO: Readonly<Record<string, string>> = {
-  '1': 'Permesso',
-  '2': 'Carta di soggiorno / Permesso di soggiorno CE',
-};
-
 /** Tabella 25, Tipo indirizzo. */
 export const TIPO_INDIRIZZO = { residenza: '1', residenzaEstera: '4' } as const;
 
 /** tipoScheda / tipo famiglia. */
 export { TIPO_SCHEDA as TIPO_FAMIGLIA } from '#libs/anpr';
-
-/** Tabella AIRE iscrizione motives used. */
-export const MOTIVO_ISCRIZIONE_AIRE: Readonly<Record<string, string>> = {
-  C01: "Espatrio e/o residenza all' estero",
-  C02: "Nascita (stato civile), se figlio di iscritto all'A.I.R.E.",
-};

@@ -62,7 +62,6 @@ export function addYears(iso: string, years: number): string {
   return format(ny, m, d);
 }
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 export const minDate = (a: string, b: string): string => (a < b ? a : b);
 export const maxDate = (a: string, b: string): string => (a > b ? a : b);

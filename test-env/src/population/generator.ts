@@ -1,6 +1,6 @@
 import { computeCodiceFiscale, completeIdAnpr, MAX_OMOCODIA_LEVEL, normaliseOmocodia, STATO_CIVILE } from '#libs/anpr';
 import type { Cittadinanza, Decesso, DocumentoIdentita, EventoMatrimonio, Indirizzo, IscrizioneAire, Luogo, Residenza, StatoCivile } from '#libs/anpr';
-import { LEGAME_IN_CONVIVENZA, TIPO_FAMIGLIA, TIPO_INDIRIZZO } from './codes.js';
+import { LEGAME_FAMIGLIA, LEGAME_IN_CONVIVENZA, TIPO_FAMIGLIA, TIPO_INDIRIZZO } from './codes.js';
 import { addDays, addYears, fromDays, maxDate, minDate, toDays } from './dates.js';
 import { COGNOMI, FOREIGN_NAMES, FOREIGN_STREETS, NOMI_FEMMINILI, NOMI_MASCHILI, TOPONIMI } from './names.js';
 import { type ComuneInfo, DEMO_COMUNE_ISTAT, ITALIA, loadPlaces, type Places, STATI_ESTERI, type StatoEstero } from './places.js';
@@ -444,8 +444,8 @@ class PopulationBuilder {
     if (opts.sinceBefore && since > opts.sinceBefore) since = this.dateBetween(addYears(opts.sinceBefore, -3), opts.sinceBefore);
     since = maxDate(since, addYears(younger, 18));
     const headFirst = this.rng.chance(0.75);
-    const a = this.italian(sexA, aBirth, opts.home, family, headFirst ? '1' : tipo === 'matrimonio' ? '2' : '28');
-    const b = this.italian(sexB, bBirth, opts.home, family, headFirst ? (tipo === 'matrimonio' ? '2' : '28') : '1');
+    const a = this.italian(sexA, aBirth, opts.home, family, headFirst ? LEGAME_FAMIGLIA.intestatario : tipo === 'matrimonio' ? LEGAME_FAMIGLIA.coniuge : LEGAME_FAMIGLIA.unitoCivilmente);
+    const b = this.italian(sexB, bBirth, opts.home, family, headFirst ? (tipo === 'matrimonio' ? LEGAME_FAMIGLIA.coniuge : LEGAME_FAMIGLIA.unitoCivilmente) : LEGAME_FAMIGLIA.intestatario);
     this.marry(a, b, since, tipo, this.luogoComune(opts.home));
     const father = sexA === 'M' ? a : b;
     const mother = sexB === 'F' ? b : a;
@@ -461,7 +461,7 @@ class PopulationBuilder {
       }
       if (birth > lastAllowed) break;
       const sesso = this.rng.pick(['M', 'F'] as const);
-      const child = this.addPerson({ cognome: father.cognome, nome: this.italianName(sesso), sesso, dataNascita: birth, nascita: { comune: opts.home } }, family, '3');
+      const child = this.addPerson({ cognome: father.cognome, nome: this.italianName(sesso), sesso, dataNascita: birth, nascita: { comune: opts.home } }, family, LEGAME_FAMIGLIA.figlio);
       children.push(child);
       cursor = addDays(birth, this.rng.int(400, 1800));
     }
@@ -471,7 +471,7 @@ class PopulationBuilder {
     const head = headFirst ? a : b;
     if (opts.withParent && head.dataNascita < '1975-01-01') {
       // The head's widowed mother lives with them; her late husband (the head's father) is in the registry as deceased.
-      parent = this.italian('F', this.dateBetween(addYears(head.dataNascita, -38), addYears(head.dataNascita, -20)), opts.home, family, '6');
+      parent = this.italian('F', this.dateBetween(addYears(head.dataNascita, -38), addYears(head.dataNascita, -20)), opts.home, family, LEGAME_FAMIGLIA.genitore);
       const late = this.addPerson(
         { cognome: head.cognome, nome: this.italianName('M'), sesso: 'M', dataNascita: this.dateBetween(addYears(parent.dataNascita, -5), addYears(parent.dataNascita, 3)), nascita: { comune: this.birthComune(opts.home) } },
         this.newFamily(),
@@ -515,14 +515,14 @@ class PopulationBuilder {
     const family = this.newFamily();
     const aBirth = this.birthDateForAge(24, 60);
     const bBirth = this.dateBetween(addYears(aBirth, -5), minDate(addYears(aBirth, 5), addYears(REF, -20)));
-    const a = this.italian('M', aBirth, home, family, '1');
-    const b = this.italian('F', bBirth, home, family, '23');
+    const a = this.italian('M', aBirth, home, family, LEGAME_FAMIGLIA.intestatario);
+    const b = this.italian('F', bBirth, home, family, LEGAME_FAMIGLIA.convivente);
     const since = this.dateBetween(addYears(maxDate(aBirth, bBirth), 20), addDays(REF, -30));
     const members = [a, b];
     if (this.rng.chance(0.4) && since < addYears(REF, -2) && addYears(b.dataNascita, 44) > since) {
       const sesso = this.rng.pick(['M', 'F'] as const);
       const birth = this.dateBetween(addDays(since, 300), minDate(addYears(b.dataNascita, 44), addDays(REF, -10)));
-      members.push(this.addPerson({ cognome: a.cognome, nome: this.italianName(sesso), sesso, dataNascita: birth, nascita: { comune: home } }, family, '3'));
+      members.push(this.addPerson({ cognome: a.cognome, nome: this.italianName(sesso), sesso, dataNascita: birth, nascita: { comune: home } }, family, LEGAME_FAMIGLIA.figlio));
     }
     this.settle(members, home, since);
     this.italianDocuments(a);
@@ -588,11 +588,11 @@ class PopulationBuilder {
         legame,
       );
     };
-    const a = mk('M', adultBirth(), '1');
+    const a = mk('M', adultBirth(), LEGAME_FAMIGLIA.intestatario);
     const members = [a];
     let b: PersonRecord | undefined;
     if (opts.couple ?? this.rng.chance(0.6)) {
-      b = mk('F', this.dateBetween(addYears(a.dataNascita, -3), minDate(addYears(a.dataNascita, 8), addYears(arrival, -18))), '2');
+      b = mk('F', this.dateBetween(addYears(a.dataNascita, -3), minDate(addYears(a.dataNascita, 8), addYears(arrival, -18))), LEGAME_FAMIGLIA.coniuge);
       const wedding = this.dateBetween(addYears(maxDate(a.dataNascita, b.dataNascita), 19), arrival);
       this.marry(a, b, wedding, 'matrimonio', { localita: { codiceStato: stato.codiceStato, descrizioneStato: stato.descrizioneStato, descrizioneLocalita: this.rng.pick(stato.localita) } });
       members.push(b);
@@ -601,7 +601,7 @@ class PopulationBuilder {
       for (let i = 0; i < kids; i++) {
         if (cursor > minDate(addYears(b.dataNascita, 44), addDays(REF, -10))) break;
         const sesso = this.rng.pick(['M', 'F'] as const);
-        members.push(mk(sesso, cursor, '3', a.cognome, cursor >= arrival ? { comune: home } : undefined));
+        members.push(mk(sesso, cursor, LEGAME_FAMIGLIA.figlio, a.cognome, cursor >= arrival ? { comune: home } : undefined));
         cursor = addDays(cursor, this.rng.int(400, 1500));
       }
     }
@@ -644,8 +644,8 @@ class PopulationBuilder {
   aire(home: ComuneInfo, stato = this.rng.pick(STATI_ESTERI.filter((s) => s.consolato))) {
     const family = this.newFamily(TIPO_FAMIGLIA.famigliaAire);
     const aBirth = this.dateBetween('1950-01-01', '1992-12-31');
-    const a = this.italian('M', aBirth, home, family, '1');
-    const b = this.italian('F', this.dateBetween(addYears(aBirth, -4), minDate(addYears(aBirth, 6), '1995-12-31')), home, family, '2');
+    const a = this.italian('M', aBirth, home, family, LEGAME_FAMIGLIA.intestatario);
+    const b = this.italian('F', this.dateBetween(addYears(aBirth, -4), minDate(addYears(aBirth, 6), '1995-12-31')), home, family, LEGAME_FAMIGLIA.coniuge);
     const wedding = minDate(addDays(addYears(maxDate(a.dataNascita, b.dataNascita), this.rng.int(22, 32)), this.rng.int(0, 364)), addYears(REF, -3));
     this.marry(a, b, wedding, 'matrimonio', this.luogoComune(home));
     const addr = this.settle([a, b], home, wedding);

@@ -7,5 +7,5 @@ export { buildSandboxCatalogue, renderCatalogueMarkdown, serialiseCatalogue } fr
 export { CATALOGUE_JSON, CATALOGUE_MD, catalogueJsonPath, catalogueMdPath, testEnvRoot } from './catalogue-files.js';
 export type { CatalogueEntry, ExpectedData, ExpectedOutcome, SandboxCatalogue } from './catalogue.js';
 export { Prng, normaliseSeed } from './prng.js';
-export { LEGAME_FAMIGLIA, LEGAME_IN_CONVIVENZA, MOTIVO_ISCRIZIONE_AIRE, TIPO_FAMIGLIA, TIPO_INDIRIZZO, TIPO_SOGGIORNO } from './codes.js';
+export { LEGAME_FAMIGLIA, LEGAME_IN_CONVIVENZA, TIPO_FAMIGLIA, TIPO_INDIRIZZO } from './codes.js';
 export { VISURE_REFUSALS, VISURE_ROUTING, VISURE_SUBJECTS } from './visure-subjects.js';

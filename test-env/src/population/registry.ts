@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describeLegame, normaliseOmocodia, validateCodiceFiscale } from '#libs/anpr';
 import type { ComponenteFamiglia, Famiglia, NormalisedPerson, PersonQuery, Residenza } from '#libs/anpr';
-import type { SimulatedRegistry } from '../registry.js';
-import { todayIso } from './dates.js';
+import type { SimulatedRegistry } from '../simulated-registry.js';
+import { italianDay } from '#libs/clock';
 import { type GenerateOptions, generatePopulation, type PersonRecord, type Population } from './generator.js';
 
 /** Uppercase, accents folded, apostrophes unified, whitespace collapsed: how ANPR compares names. */
@@ -64,7 +64,7 @@ export class SyntheticRegistry implements SimulatedRegistry {
   }
 
   search(query: PersonQuery): NormalisedPerson[] {
-    const asOf = query.asOf ?? todayIso();
+    const asOf = query.asOf ?? italianDay(new Date());
     const candidates = this.candidates(query);
     const out: NormalisedPerson[] = [];
     for (const i of candidates) {

@@ -1,10 +1,10 @@
-import type { NormalisedPerson, PersonQuery } from '#libs/anpr';
-import type { SimulatedRegistry } from '../registry.js';
+import type { NormalisedPerson } from '#libs/anpr';
 
 /**
  * A handful of people for the SOAP tests, written in exactly the shapes that survive a round trip
  * through ANPR's XML (descriptions as the decoding tables give them), so tests can compare whole
- * objects. The real synthetic population lives in test-env/src/population.
+ * objects, and for a FakeRegistry (../fake-registry.testutil.ts). The real synthetic population
+ * lives in test-env/src/population.
  */
 const ROMA = { codiceIstat: '058091', nomeComune: 'ROMA', siglaProvincia: 'RM' };
 
@@ -82,42 +82,6 @@ export const TWIN_A: NormalisedPerson = { idANPR: 'TW00IN01J', generalita: { cod
 export const TWIN_B: NormalisedPerson = { idANPR: 'TW00IN02H', generalita: { codiceFiscale: 'TWNXXX70A01H501J', cognome: 'GEMELLI', nome: 'SECONDO', sesso: 'M', dataNascita: '1970-01-01', luogoNascita: { comune: ROMA } } };
 
 export const FAKE_PERSONS = [MARIO, ANNA, JEAN, GIULIA_AIRE, TWIN_A, TWIN_B];
-
-export interface FakeRegistry extends SimulatedRegistry {
-  calls: PersonQuery[];
-}
-
-export function createFakeRegistry(persons: NormalisedPerson[] = FAKE_PERSONS): FakeRegistry {
-  const calls: PersonQuery[] = [];
-  return {
-    calls,
-    size: persons.length,
-    search(q) {
-      calls.push(q);
-      const c = q.criterion;
-      return structuredClone(
-        persons.filter((p) => {
-          switch (c.kind) {
-            case 'codiceFiscale':
-              return p.generalita?.codiceFiscale === c.codiceFiscale;
-            case 'idANPR':
-              return p.idANPR === c.idANPR;
-            case 'documento':
-              return (p.documenti ?? []).some((d) => d.tipo === c.tipo && d.numero === c.numero);
-            case 'generalita':
-              return (
-                p.generalita?.cognome === c.cognome.toUpperCase() &&
-                p.generalita.nome === c.nome.toUpperCase() &&
-                (!c.dataNascita || p.generalita.dataNascita === c.dataNascita) &&
-                (!c.luogoNascita?.codiceIstatComune || p.generalita.luogoNascita.comune?.codiceIstat === c.luogoNascita.codiceIstatComune) &&
-                (!c.luogoNascita?.codiceStato || p.generalita.luogoNascita.localita?.codiceStato === c.luogoNascita.codiceStato)
-              );
-          }
-        }),
-      );
-    },
-  };
-}
 
 /** A PlaceResolver-compatible lookup for the few places the fixtures use. */
 export const FIXTURE_PLACES = {

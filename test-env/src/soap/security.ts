@@ -94,7 +94,7 @@ function remember(key: string) {
  */
 class LocatingSignedXml extends SignedXml {}
 type ReferenceLike = { uri?: string; digestAlgorithm: string; digestValue: string; xpath?: string; validationError?: Error };
-const libraryValidateReference = (SignedXml.prototype as any).validateReference as (this: SignedXml, ref: ReferenceLike, doc: Document) => string | undefined;
+const libraryValidateReference = (SignedXml.prototype as unknown as { validateReference: (this: SignedXml, ref: ReferenceLike, doc: Document) => string | undefined }).validateReference;
 
 /** `/*[1]/*[2]/*[1]`: where `e` is among the element children of each of its ancestors. */
 function positionalPath(e: Element): string {
@@ -173,7 +173,7 @@ function verifyXmlSignature(xml: string, signature: Element, certPem: string, wh
   sig.idAttributes = [idAttribute];
   try {
     // xml-crypto types its DOM against lib.dom, which this project does not load.
-    sig.loadSignature(signature as any);
+    sig.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
     if (!sig.checkSignature(xml)) fail(`${what}: signature does not verify`);
   } catch (e) {
     if (e instanceof SecurityFault) throw e;
@@ -197,27 +197,37 @@ function checkTimestamp(security: Element, opts: SecurityCheckOptions): Element 
   return ts;
 }
 
+type Asn1 = forge.asn1.Asn1;
+/** A PKCS#7 SignedData as node-forge's parser leaves it, with what it captured on the way. */
+interface CapturedSignedData {
+  rawCapture?: { content?: Asn1; signerInfos?: Asn1[] };
+  certificates?: forge.pki.Certificate[];
+}
+const child = (node: Asn1, i: number): Asn1 => (node.value as Asn1[])[i]!;
+const bytesOf = (node: Asn1): string => node.value as string;
+
 /** The PKCS#7 in IdPostazioneFirmato: content = IdPostazione, signed by a workstation certificate of the CA. */
 export function verifyIdPostazioneFirmato(b64: string, idPostazione: string, opts: SecurityCheckOptions): void {
-  let p7: any;
+  let p7: CapturedSignedData;
   try {
-    p7 = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(Buffer.from(b64, 'base64').toString('binary')));
+    // node-forge's types leave out what its parser captures: the raw content and signer infos.
+    p7 = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(Buffer.from(b64, 'base64').toString('binary'))) as unknown as CapturedSignedData;
   } catch {
     fail('IdPostazioneFirmato is not a PKCS#7 SignedData');
   }
-  const contentAsn1 = p7.rawCapture?.content;
+  const contentAsn1 = p7!.rawCapture?.content;
   const content: string | undefined =
-    contentAsn1 && Array.isArray(contentAsn1.value) ? contentAsn1.value.map((v: any) => v.value).join('') : contentAsn1?.value;
+    contentAsn1 && Array.isArray(contentAsn1.value) ? contentAsn1.value.map((v) => bytesOf(v)).join('') : (contentAsn1?.value as string | undefined);
   if (content === undefined) fail('IdPostazioneFirmato carries no content');
   if (Buffer.from(content!, 'binary').toString('utf8') !== idPostazione) fail('IdPostazioneFirmato does not sign IdPostazione');
-  const signerInfos = p7.rawCapture?.signerInfos ?? [];
+  const signerInfos = p7!.rawCapture?.signerInfos ?? [];
   if (signerInfos.length !== 1) fail('IdPostazioneFirmato must have exactly one signer');
-  const certs: forge.pki.Certificate[] = p7.certificates ?? [];
+  const certs: forge.pki.Certificate[] = p7!.certificates ?? [];
   if (!certs.length) fail('IdPostazioneFirmato must include the workstation certificate');
 
-  const si = signerInfos[0].value as any[];
+  const si = signerInfos[0]!.value as Asn1[];
   // SignerInfo ::= version, issuerAndSerialNumber, digestAlgorithm, [0] authAttrs?, digestEncAlg, signature
-  const serial = forge.util.bytesToHex(si[1].value[1].value);
+  const serial = forge.util.bytesToHex(bytesOf(child(si[1]!, 1)));
   const forgeCert = certs.find((c) => c.serialNumber.replace(/^0+/, '') === serial.replace(/^0+/, ''));
   if (!forgeCert) fail('IdPostazioneFirmato signer certificate is missing');
   const cert = new X509Certificate(forge.pki.certificateToPem(forgeCert!));
@@ -225,16 +235,16 @@ export function verifyIdPostazioneFirmato(b64: string, idPostazione: string, opt
   if (ouOf(cert) !== 'Postazioni di lavoro') fail('IdPostazioneFirmato is not signed by a workstation certificate');
   if (cnOf(cert) !== idPostazione) fail('IdPostazioneFirmato is signed by the certificate of another workstation');
 
-  const digestOid = forge.asn1.derToOid(si[2].value[0].value);
+  const digestOid = forge.asn1.derToOid(bytesOf(child(si[2]!, 0)));
   const hash = digestOid === forge.pki.oids.sha256 ? 'sha256' : digestOid === forge.pki.oids.sha1 ? 'sha1' : fail('Unsupported PKCS#7 digest');
   const hasAttrs = si[3]?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && si[3]?.type === 0;
-  const signature = Buffer.from((hasAttrs ? si[5] : si[4]).value, 'binary');
+  const signature = Buffer.from(bytesOf((hasAttrs ? si[5] : si[4])!), 'binary');
   let signed: Buffer;
   if (hasAttrs) {
-    const attrs = si[3].value as any[];
-    const md = attrs.find((a) => forge.asn1.derToOid(a.value[0].value) === forge.pki.oids.messageDigest);
+    const attrs = si[3]!.value as Asn1[];
+    const md = attrs.find((a) => forge.asn1.derToOid(bytesOf(child(a, 0))) === forge.pki.oids.messageDigest);
     const expected = createHash(hash as string).update(Buffer.from(content!, 'binary')).digest('binary');
-    if (!md || md.value[1].value[0].value !== expected) fail('IdPostazioneFirmato message digest does not match its content');
+    if (!md || bytesOf(child(child(md, 1), 0)) !== expected) fail('IdPostazioneFirmato message digest does not match its content');
     const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, attrs);
     signed = Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary');
   } else {
@@ -293,7 +303,7 @@ export function verifySecurityHeader(xml: string, doc: Document, opts: SecurityC
   if (aCert.fingerprint256 !== cert!.fingerprint256) fail('Assertion and message must be signed with the same Comune certificate');
   // Clients reuse a signed assertion for minutes: an assertion already verified byte for byte
   // (under the same trust anchor) need not be verified again; its time window still is, below.
-  const assertionKey = createHash('sha256').update(opts.trustedCaPems.join('\n')).update('\0').update(new XMLSerializer().serializeToString(assertion as any)).digest('hex');
+  const assertionKey = createHash('sha256').update(opts.trustedCaPems.join('\n')).update('\0').update(new XMLSerializer().serializeToString(assertion)).digest('hex');
   const alreadyVerified = verifiedAssertions.has(assertionKey);
   if (!alreadyVerified) {
     checkChain(aCert, opts, 'Assertion signing');

@@ -1,12 +1,11 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AnprCallContext, LookupResult, PersonQuery } from '#libs/anpr';
+import { ANPR_PORT, type AnprCallContext, type AnprPort, type LookupResult, type PersonQuery } from '#libs/anpr';
 import { Comune, User, Workstation } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { problem } from '../common/problem.js';
-import { AnprRouter } from './anpr-router.js';
 import { toAnprSettings } from './anpr-settings.js';
-import { beforeAnprCall, DbOperationIdSource, IntentOperationIdSource } from './operation-ids.js';
+import { beforeAnprCall } from './operation-ids.js';
 import { TablePlaceResolver } from './place-resolver.js';
 import { AnprConfigurationError, keystorePath, resolveSecret } from './secret-ref.js';
 import { anprWiringViolations } from './secret-scope.js';
@@ -32,22 +31,21 @@ export interface ConnectorCaller {
 
 /**
  * The one place the gateway calls ANPR from: it loads the settings of the Comune a request
- * concerns, picks the channel, and passes the operator and workstation to the adapter.
+ * concerns, checks the operator, workstation and wiring, and passes them to the ANPR port (by
+ * default the router that picks the Comune's channel: anpr.providers.ts).
  */
 @Injectable()
 export class AnprConnectorService implements OnModuleInit {
-  private router!: AnprRouter;
-  private places!: TablePlaceResolver;
-
   constructor(
     private readonly em: EntityManager,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(ANPR_PORT) private readonly anpr: AnprPort,
+    private readonly places: TablePlaceResolver,
   ) {}
 
   async onModuleInit() {
     const known = await this.em.fork().find(Comune, {}, { fields: ['codiceIstat', 'nome', 'provincia'] });
-    this.places = new TablePlaceResolver(known, this.config.anprTablesDir);
-    this.router = new AnprRouter(new IntentOperationIdSource(new DbOperationIdSource(this.em)), this.places);
+    for (const c of known) this.places.learn(c);
   }
 
   /** `target` is the Comune's ISTAT code, or the entity when the caller has already loaded it. */
@@ -71,7 +69,7 @@ export class AnprConnectorService implements OnModuleInit {
     };
     ctx.workstation = await this.workstationFor(em, comune, caller.workstationCode);
     await this.learnPlaces(em, query);
-    return beforeAnprCall.run(caller.beforeCall, () => this.router.findPersons(query, ctx));
+    return beforeAnprCall.run(caller.beforeCall, () => this.anpr.findPersons(query, ctx));
   }
 
   /** Comuni registered after start-up are named from the database when a criterion uses them. */

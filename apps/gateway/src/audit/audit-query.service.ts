@@ -1,6 +1,6 @@
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessLog, AuditEvent, User } from '#libs/domain';
+import { AccessLog, AuditEvent, User, type AccessEventKind, type AuditOutcome } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import type { Principal } from '../auth/principal.js';
 import { AreaService } from '../governance/area.service.js';
@@ -63,11 +63,11 @@ export class AuditQueryService {
     if (q.userId) f.push({ userId: q.userId });
     if (q.enteId) f.push({ enteId: q.enteId });
     if (q.comune) f.push({ targetComune: q.comune });
-    if (q.outcome) f.push({ outcome: q.outcome as any });
+    if (q.outcome) f.push({ outcome: q.outcome as AuditOutcome });
     if (q.subject) {
       const s = q.subject.toUpperCase();
       // JSON arrays are stored as text on both MariaDB and SQLite: a quoted match finds the element.
-      f.push({ $or: [{ criterionValue: s }, { subjects: { $like: `%"${s}"%` } as any }] } as any);
+      f.push({ $or: [{ criterionValue: s }, { subjects: { $like: `%"${s}"%` } }] });
     }
     const [items, total] = await em.findAndCount(AuditEvent, { $and: f } as FilterQuery<AuditEvent>, {
       orderBy: { time: 'desc', id: 'desc' },
@@ -92,7 +92,7 @@ export class AuditQueryService {
     if (q.to) f.push({ time: { $lte: dayEnd(q.to) } });
     if (q.userId) f.push({ userId: q.userId });
     if (q.enteId) f.push({ enteId: q.enteId });
-    if (q.event) f.push({ event: q.event as any });
+    if (q.event) f.push({ event: q.event as AccessEventKind });
     const [items, total] = await em.findAndCount(AccessLog, { $and: f } as FilterQuery<AccessLog>, {
       orderBy: { time: 'desc', id: 'desc' },
       limit: q.pageSize,

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { EntityManager } from '@mikro-orm/core';
-import { Comune, Convenzione, Ente, Profile } from '#libs/domain';
 import { ApiCaller, ApiProblems } from '../common/api-docs.js';
 import { problem } from '../common/problem.js';
-import { mapProfile, mapUser } from '../governance/mappers.js';
 import { AuthService } from './auth.service.js';
 import { DelegationService } from './delegation.service.js';
+import { MeService } from './me.service.js';
 import { ApplicationAllowed } from './guards.js';
 import { ChangePasswordDto, ClientCredentialsDto, LoginDto, RefreshDto } from './auth.dto.js';
 import { ClientCredentialsToken, Jwks, Me, TokenPair } from './auth.models.js';
@@ -20,8 +18,8 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly keys: SigningKeysService,
-    private readonly em: EntityManager,
     private readonly delegation: DelegationService,
+    private readonly me: MeService,
   ) {}
 
   /** Username and password → short-lived access token and a refresh token. */
@@ -135,31 +133,8 @@ export class AuthController {
   @ApiCaller()
   @ApplicationAllowed()
   @Get('v1/me')
-  async getMe(@CurrentPrincipal() p: Principal) {
-    const em = this.em.fork();
-    const profile = await em.findOne(Profile, { user: p.user.id }, { populate: ['user', 'updatedBy'] });
-    const ente = p.user.ente ? await em.findOne(Ente, { id: p.user.ente.id }, { populate: ['comune'] }) : null;
-    const today = new Date().toISOString().slice(0, 10);
-    const agreed = p.user.ente
-      ? (p.convenzioni ?? (await em.find(Convenzione, { ente: p.user.ente.id }, { populate: ['comune'] }))).filter((c) => c.isActiveOn(today)).map((c) => c.comune)
-      : [];
-    const own = p.user.comune ? [await em.findOneOrFail(Comune, { id: p.user.comune.id })] : [];
-    const comuni = [...own.map((c) => ({ c, own: true })), ...agreed.map((c) => ({ c, own: false }))].map(({ c, own: isOwn }) => ({
-      codiceIstat: c.codiceIstat,
-      nome: c.nome,
-      own: isOwn,
-      nonResidentVisuraPolicy: c.nonResidentVisuraPolicy,
-      silentConsentHours: c.silentConsentHours,
-    }));
-    return {
-      ente: ente ? { id: ente.id, name: ente.name, kind: ente.kind, comune: ente.comune?.codiceIstat ?? null } : null,
-      comuni,
-      actingService: p.actingService ?? null,
-      user: mapUser(p.user),
-      profile: profile ? mapProfile(profile) : null,
-      application: p.application ? { id: p.application.id, name: p.application.name, clientId: p.application.clientId } : null,
-      workstation: p.workstation ? { id: p.workstation.id, code: p.workstation.code, authorised: p.workstation.authorised } : null,
-    };
+  getMe(@CurrentPrincipal() p: Principal) {
+    return this.me.describe(p);
   }
 
   @ApiTags('Me')

@@ -1,9 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, SetMetadata, type CanActivate, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
 import { tap } from 'rxjs';
 import type { Role } from '#libs/domain';
 import { problem } from '../common/problem.js';
+import { requestIdOf } from '../common/request-context.js';
 import { AccessLogService } from '../audit/access-log.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { IS_PUBLIC, ROLES_KEY, type Principal } from './principal.js';
@@ -73,16 +75,16 @@ export class ApplicationScopeGuard implements CanActivate {
   }
 
   /** A delegation grant works where an application's token would: the lookup and self-service routes. */
-  private async checkDelegation(ctx: ExecutionContext, req: any, p: Principal): Promise<boolean> {
+  private async checkDelegation(ctx: ExecutionContext, req: Request, p: Principal): Promise<boolean> {
     const allowed = this.reflector.getAllAndOverride<boolean>(APPLICATION_ALLOWED, [ctx.getHandler(), ctx.getClass()]);
     if (allowed) return true;
     await this.deny(req, p, 'delegation_scope');
     throw problem('forbidden', `A grant for ${p.actingService} may use only the lookup and self-service endpoints`, { rule: 'delegation_scope' });
   }
 
-  private deny(req: any, p: Principal, rule: string) {
+  private deny(req: Request, p: Principal, rule: string) {
     return this.audit.record({
-      requestId: req.id,
+      requestId: requestIdOf(req) ?? '',
       userId: p.user.id,
       username: p.user.username,
       enteId: p.user.ente?.id,
@@ -134,6 +136,8 @@ export class FunctionUseInterceptor implements NestInterceptor {
           requestId: req.id,
           monitored: p.role !== 'STANDARDPS',
         })
+        // A failed write has already been logged by the access log's writer; the caller's answer
+        // neither waits for its entry nor fails with it.
         .catch(() => undefined);
     };
     return next.handle().pipe(tap({ next: log, error: log }));

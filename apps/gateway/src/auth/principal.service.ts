@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { Clock } from '#libs/clock';
 import { Application, Convenzione, User, Workstation } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { problem, type ProblemType } from '../common/problem.js';
@@ -8,13 +9,12 @@ import { AuditService, markAudited } from '../audit/audit.service.js';
 import type { Principal } from './principal.js';
 import { recognises } from './workstation-match.js';
 import { GovernanceCache } from './governance-cache.js';
+import { requestIdOf } from '../common/request-context.js';
 
 export const OPERATOR_HEADER = 'x-geres-operator';
 export const WORKSTATION_HEADER = 'x-geres-workstation';
 export const DEVICE_TOKEN_HEADER = 'x-geres-device-token';
 export const CERT_FINGERPRINT_HEADER = 'x-ssl-client-fingerprint';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** What a person with a one-time password may do: see who they are, choose a password, log out. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /v1/me', 'POST /v1/me/password', 'POST /v1/auth/logout']);
@@ -36,6 +36,7 @@ export class PrincipalService {
     private readonly audit: AuditService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly cache: GovernanceCache,
+    private readonly clock: Clock,
   ) {}
 
   /** Through the cache on the lookup routes, afresh elsewhere. */
@@ -119,7 +120,7 @@ export class PrincipalService {
     const convenzioni = await this.read(req, `convenzioni:${ente.id}`, () => em.find(Convenzione, { ente: ente.id }, { populate: ['comune'] }));
     // Read once per request: the lookup chain checks the convenzione with the target Comune on these.
     p.convenzioni = convenzioni;
-    const day = today();
+    const day = this.clock.italianDay();
     const strict = convenzioni.some((c) => c.isActiveOn(day) && c.comune.workstationPolicy === 'authorised');
     if (!strict) return recognised;
     if (!recognised) {
@@ -137,7 +138,7 @@ export class PrincipalService {
     detail?: string,
   ): Promise<never> {
     await this.audit.record({
-      requestId: (req as any).id,
+      requestId: requestIdOf(req) ?? '',
       userId: who.user?.id,
       username: who.user?.username,
       enteId: who.user?.ente?.id ?? who.application?.ente?.id,

@@ -14,7 +14,7 @@ async function main() {
     console.error('DATABASE_URL is required (mysql://user:pass@host:3306/db)');
     process.exit(78);
   }
-  const orm = await MikroORM.init({ ...ormOptions({ databaseUrl, sqlitePath: '' }), preferTs: cmd === 'create' } as any);
+  const orm = await MikroORM.init({ ...ormOptions({ databaseUrl, sqlitePath: '' }), preferTs: cmd === 'create' });
   try {
     const migrator = orm.migrator;
     switch (cmd) {

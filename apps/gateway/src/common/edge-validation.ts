@@ -157,10 +157,10 @@ const utf8Only = (_req: unknown, _res: unknown, buf: Buffer) => {
 };
 
 /** The form's text, kept to check its percent-encoding (the parser decodes it leniently). */
-const RAW_FORM = Symbol('raw form');
+const rawForms = new WeakMap<Request, string>();
 const utf8Form = (req: Request, res: unknown, buf: Buffer) => {
   utf8Only(req, res, buf);
-  (req as any)[RAW_FORM] = buf.toString();
+  rawForms.set(req, buf.toString());
 };
 
 const PARSERS: Record<string, RequestHandler> = {
@@ -170,8 +170,9 @@ const PARSERS: Record<string, RequestHandler> = {
 };
 
 /** body-parser's errors (http-errors with a `type`) as the API's problem documents. */
-function parserProblem(err: any): ProblemException {
-  if (err instanceof NotText || err?.type === 'entity.verify.failed') return fieldProblem([fieldError('body', 'is not valid UTF-8')]);
+function parserProblem(e: unknown): ProblemException {
+  const err = typeof e === 'object' && e !== null ? (e as { type?: unknown; limit?: unknown; charset?: unknown }) : undefined;
+  if (e instanceof NotText || err?.type === 'entity.verify.failed') return fieldProblem([fieldError('body', 'is not valid UTF-8')]);
   switch (err?.type) {
     case 'entity.too.large':
       return problem('payload-too-large', `The body exceeds the limit of ${err.limit} bytes`);
@@ -209,7 +210,7 @@ export function edgeValidation(routes: () => RouteTable): RequestHandler {
     }
     PARSERS[type](req, res, (err?: unknown) => {
       if (err) return next(parserProblem(err));
-      if (type === 'application/x-www-form-urlencoded') errors.push(...percentFaults(String((req as any)[RAW_FORM] ?? '')));
+      if (type === 'application/x-www-form-urlencoded') errors.push(...percentFaults(rawForms.get(req) ?? ''));
       if (type === 'text/csv') {
         const lines = String(req.body ?? '').split('\n');
         const at = lines.findIndex((l) => textFault(l, true));

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { ValidationError } from 'class-validator';
 import { PROBLEM_TYPES, ProblemException, problem, problemTypeUri, type ProblemType } from './problem.js';
 import { logger } from './logger.js';
+import { requestIdOf } from './request-context.js';
 
 const STATUS_TO_TYPE: Record<number, ProblemType> = {
   400: 'bad-request',
@@ -56,7 +57,7 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
-    const requestId = (req as any).id as string | undefined;
+    const requestId = requestIdOf(req);
     let type: ProblemType;
     let detail: string | undefined;
     let extensions: Record<string, unknown> = {};
@@ -69,8 +70,9 @@ export class ProblemFilter implements ExceptionFilter {
       status = exception.getStatus();
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
-      const body = exception.getResponse() as any;
-      const messages = Array.isArray(body?.message) ? body.message : undefined;
+      const body = exception.getResponse() as { message?: unknown } | string;
+      const message = typeof body === 'object' ? body.message : undefined;
+      const messages = Array.isArray(message) ? (message as string[]) : undefined;
       if (status === HttpStatus.BAD_REQUEST && messages) {
         type = 'validation-failed';
         detail = messages.join('; ');
@@ -82,13 +84,13 @@ export class ProblemFilter implements ExceptionFilter {
         logger.error({ err: exception, requestId }, 'server error');
       } else {
         type = STATUS_TO_TYPE[status] ?? 'bad-request';
-        detail = typeof body?.message === 'string' ? body.message : exception.message;
+        detail = typeof message === 'string' ? message : exception.message;
       }
-    } else if ((exception as any)?.type === 'entity.too.large') {
+    } else if (parserError(exception)?.type === 'entity.too.large') {
       status = 413;
       type = 'payload-too-large';
-      detail = `The body exceeds the limit of ${(exception as any).limit} bytes`;
-    } else if ((exception as any)?.type === 'entity.parse.failed') {
+      detail = `The body exceeds the limit of ${parserError(exception)!.limit} bytes`;
+    } else if (parserError(exception)?.type === 'entity.parse.failed') {
       status = 400;
       type = 'bad-request';
       detail = 'The request body is not valid JSON';
@@ -127,4 +129,9 @@ export class ProblemFilter implements ExceptionFilter {
       }),
     ).then(send);
   }
+}
+
+/** body-parser's errors are http-errors with a `type` (and, for a body too large, the `limit`). */
+function parserError(e: unknown): { type?: unknown; limit?: unknown } | undefined {
+  return typeof e === 'object' && e !== null ? (e as { type?: unknown; limit?: unknown }) : undefined;
 }

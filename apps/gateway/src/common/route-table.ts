@@ -41,7 +41,7 @@ export class RouteTable {
     const routes: RouteInfo[] = [];
     for (const mod of app.get(ModulesContainer).values()) {
       for (const wrapper of mod.controllers.values()) {
-        const ctrl = wrapper.metatype as (new (...args: any[]) => unknown) | undefined;
+        const ctrl = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
         if (!ctrl) continue;
         const base = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, ctrl) ?? '');
         for (const name of Object.getOwnPropertyNames(ctrl.prototype)) {

@@ -1,10 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '#libs/clock';
 import { Comune, Convenzione, Ente, Profile, User, type Role } from '#libs/domain';
 import { problem } from '../common/problem.js';
 import type { Principal } from '../auth/principal.js';
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** Which roles each role may create and manage. */
 const MANAGEABLE_ROLES: Record<Role, Role[]> = {
@@ -43,7 +42,10 @@ export type ProfileGrant = Pick<Profile, 'sections' | 'visuraTypes' | 'rivestizi
  */
 @Injectable()
 export class AreaService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
 
   /** Ente ids the principal manages: for TOP the Enti their Comune owns, for ADMIN their own. */
   async enteIds(p: Principal, em: EntityManager = this.em): Promise<string[]> {
@@ -62,8 +64,8 @@ export class AreaService {
   async visibleEnteIds(p: Principal, em: EntityManager = this.em): Promise<string[]> {
     const managed = await this.enteIds(p, em);
     if (p.role !== 'TOP') return [...new Set([...managed, ...(p.user.ente ? [p.user.ente.id] : [])])];
-    const conv = await em.find(Convenzione, { comune: p.user.comune!.id, $or: [{ validTo: null }, { validTo: { $gte: today() } }] }, { fields: ['ente'] });
-    return [...new Set([...managed, ...conv.map((c) => c.ente.id)])];
+    const agreed = await em.getRepository(Convenzione).enteIdsAgreedWith(p.user.comune!.id, this.clock.italianDay());
+    return [...new Set([...managed, ...agreed])];
   }
 
   canManageRole(p: Principal, role: Role): boolean {
@@ -102,9 +104,7 @@ export class AreaService {
 
   /** ISTAT codes of the Comuni an Ente has an active convenzione with today. */
   async activeComuniOf(enteId: string, em: EntityManager = this.em): Promise<string[]> {
-    const conv = await em.find(Convenzione, { ente: enteId }, { populate: ['comune'] });
-    const day = today();
-    return [...new Set(conv.filter((c) => c.isActiveOn(day)).map((c) => c.comune.codiceIstat))];
+    return em.getRepository(Convenzione).comuniAgreedOn(enteId, this.clock.italianDay());
   }
 
   /**

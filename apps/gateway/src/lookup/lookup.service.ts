@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { isAnprError, validateCodiceFiscale, validateIdAnpr, type LookupResult, type PersonCriterion, type PersonQuery, type Section } from '#libs/anpr';
+import { Clock } from '#libs/clock';
 import { Comune, Convenzione, Profile, type AuditOutcome } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { ProblemException, problem, type ProblemType } from '../common/problem.js';
@@ -22,16 +23,6 @@ export interface LookupResponse {
   comune: string;
   asOf: string;
   requestId: string;
-}
-
-/** Today in Italy, and the seconds until the next Italian midnight (when daily quotas reset). */
-const ITALIAN_CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-
-export function italianDay(now = new Date()): { day: string; secondsToMidnight: number } {
-  const parts = ITALIAN_CLOCK.formatToParts(now);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const day = `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}-${parts.find((p) => p.type === 'day')!.value}`;
-  return { day, secondsToMidnight: 86400 - (get('hour') * 3600 + get('minute') * 60 + get('second')) };
 }
 
 class Denial extends ProblemException {
@@ -73,8 +64,8 @@ interface StoredAnswer {
 }
 
 /**
- * The lookup chain, the same for every caller: principal → ANPR operator acted for → workstation
- * policy → convenzione with the target Comune → profile (Comune, scope, sections, purpose) → daily
+ * The lookup chain, the same for every caller: principal → workstation policy → convenzione with
+ * the target Comune → profile (Comune, scope, sections, purpose) → ANPR operator acted for → daily
  * quota → durable audit intent → ANPR with the Comune's credentials → answer trimmed to what the
  * profile allows → audit event (denials and failures too) → response. An idempotent replay goes
  * through the same authorisation (not the quota: ANPR is not called) before the stored answer.
@@ -89,6 +80,7 @@ export class LookupService {
     @Inject(COUNTER_STORE) private readonly counters: CounterStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly governance: GovernanceCache,
+    private readonly clock: Clock,
   ) {}
 
   async search(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, operation = 'searchPersons'): Promise<LookupResponse> {
@@ -118,7 +110,7 @@ export class LookupService {
   private async run(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, operation: string): Promise<StoredAnswer> {
     const started = process.hrtime.bigint();
     const criterion = toCriterion(dto.criterion);
-    const asOf = dto.asOf ?? italianDay().day;
+    const asOf = dto.asOf ?? this.clock.italianDay();
     let anprOperatorId: string | undefined;
     let anprOperationId: string | undefined;
     let subjects: string[] = [];
@@ -220,7 +212,7 @@ export class LookupService {
       const conv = p.convenzioni
         ? p.convenzioni.filter((c) => c.comune.id === comune.id)
         : await em.find(Convenzione, { ente: p.user.ente!.id, comune: comune.id });
-      const day = italianDay().day;
+      const day = this.clock.italianDay();
       if (!conv.some((c) => c.isActiveOn(day))) throw new Denial('comune-not-agreed', 'no_active_convenzione', `Your ente has no active convenzione with ${comune.nome}`);
     }
     const profile = await this.governance.get(`profile:${p.user.id}`, () => em.findOne(Profile, { user: p.user.id }));
@@ -251,21 +243,21 @@ export class LookupService {
   }
 
   private async chargeQuota(p: Principal, profile: Profile) {
-    const { day, secondsToMidnight } = italianDay();
+    const day = this.clock.italianDay();
     const key = `geres:quota:${p.user.id}:${day}`;
     const used = await this.counters.incr(key, 2 * 86400);
     if (used > profile.dailyQuota) {
       await this.counters.incr(key, 2 * 86400, -1);
-      throw new Denial('quota-exceeded', 'daily_quota', `You have used your ${profile.dailyQuota} lookups for today`, { retryAfterSeconds: secondsToMidnight, dailyQuota: profile.dailyQuota });
+      throw new Denial('quota-exceeded', 'daily_quota', `You have used your ${profile.dailyQuota} lookups for today`, { retryAfterSeconds: this.clock.secondsToItalianMidnight(), dailyQuota: profile.dailyQuota });
     }
   }
 
   async usage(p: Principal) {
-    const { day, secondsToMidnight } = italianDay();
+    const day = this.clock.italianDay();
     const profile = await this.em.fork().findOne(Profile, { user: p.user.id });
     const used = await this.counters.get(`geres:quota:${p.user.id}:${day}`);
     const dailyQuota = profile?.dailyQuota ?? 0;
-    return { day, dailyQuota, used, remaining: Math.max(0, dailyQuota - used), resetsInSeconds: secondsToMidnight };
+    return { day, dailyQuota, used, remaining: Math.max(0, dailyQuota - used), resetsInSeconds: this.clock.secondsToItalianMidnight() };
   }
 
   /**

@@ -19,7 +19,7 @@ export function trimPerson(p: NormalisedPerson, sections: readonly Section[]): N
   const out: NormalisedPerson = { idANPR: p.idANPR };
   for (const s of sections) {
     for (const f of SECTION_FIELDS[s]) {
-      if (p[f] !== undefined) (out as any)[f] = p[f];
+      if (p[f] !== undefined) Object.assign(out, { [f]: p[f] });
     }
   }
   return out;

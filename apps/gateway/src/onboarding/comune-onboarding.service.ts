@@ -139,7 +139,7 @@ export class ComuneOnboardingService {
           anprOperatorIds: operator ? [operator] : [],
           defaultAnprOperatorId: operator,
           createdAt: new Date(),
-        } as any);
+        });
         const now = new Date();
         const top = tx.create(User, {
           username: input.top.username,
@@ -153,7 +153,7 @@ export class ComuneOnboardingService {
           passwordChangedAt: now,
           mustChangePassword: true,
           createdAt: now,
-        } as any);
+        });
         // A TOP may not set their own profile: the first one is set here, for their own Comune only.
         tx.create(Profile, {
           user: top,
@@ -164,7 +164,7 @@ export class ComuneOnboardingService {
           allowedComuni: [input.codiceIstat],
           dailyQuota: input.dailyQuota ?? 1000,
           updatedAt: now,
-        } as any);
+        });
         return { comune: { id: comune.id, codiceIstat: comune.codiceIstat, nome: comune.nome }, top: { id: top.id, username: top.username } };
       });
     } catch (e) {

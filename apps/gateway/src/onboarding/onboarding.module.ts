@@ -14,7 +14,7 @@ export class OnboardingModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: OnboardingModule,
-      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any)],
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false })],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AuditService, ComuneOnboardingService],
       exports: [ComuneOnboardingService],
     };

@@ -61,12 +61,12 @@ export async function seedSandbox(em: EntityManager, onboarding: ComuneOnboardin
     defaultAnprOperatorId: 'USERSFREETEST237',
     // The demo TOP is a mediator: silent consent processes deferred visure under their identity.
     silentConsentMediator: 'top.bari',
-  } as any);
+  });
   const since = '2026-01-01';
-  const pl = em.create(Ente, { kind: 'municipal_office', name: 'Polizia Locale di Bari', comune, codiceFiscale: '80015010723' } as any);
-  const consorzio = em.create(Ente, { kind: 'external_body', name: 'Consorzio Servizi Idrici Pugliesi', codiceFiscale: '93012345678', comune } as any);
-  em.create(Convenzione, { ente: pl, comune, validFrom: since, reference: 'Delibera GC 12/2026' } as any);
-  em.create(Convenzione, { ente: consorzio, comune, validFrom: since, reference: 'Convenzione n. 45/2026' } as any);
+  const pl = em.create(Ente, { kind: 'municipal_office', name: 'Polizia Locale di Bari', comune, codiceFiscale: '80015010723' });
+  const consorzio = em.create(Ente, { kind: 'external_body', name: 'Consorzio Servizi Idrici Pugliesi', codiceFiscale: '93012345678', comune });
+  em.create(Convenzione, { ente: pl, comune, validFrom: since, reference: 'Delibera GC 12/2026' });
+  em.create(Convenzione, { ente: consorzio, comune, validFrom: since, reference: 'Convenzione n. 45/2026' });
 
   const full = {
     sections: [...LOOKUP_SECTIONS],
@@ -99,20 +99,20 @@ export async function seedSandbox(em: EntityManager, onboarding: ComuneOnboardin
       passwordHash: await hashSecret(password),
       passwordChangedAt: new Date(),
       createdBy: top,
-    } as any);
+    });
     top ??= u;
-    em.create(Profile, { user: u, ...full, ...s.profile, updatedBy: top } as any);
+    em.create(Profile, { user: u, ...full, ...s.profile, updatedBy: top });
     created[s.username] = u;
     users.push({ role: s.role, username: s.username, password, name: s.name, ente: s.ente?.name ?? null, mediator: s.mediator ?? false, comune: DEMO_COMUNE.codiceIstat });
   }
 
   const clientSecret = `grs_${randomBytes(24).toString('base64url')}`;
-  const app = em.create(Application, { ente: consorzio, name: 'Gestionale Utenze Consorzio', clientId: 'app_sandbox_consorzio', createdBy: created['admin.consorzio'] } as any);
+  const app = em.create(Application, { ente: consorzio, name: 'Gestionale Utenze Consorzio', clientId: 'app_sandbox_consorzio', createdBy: created['admin.consorzio'] });
   app.operators.add(created['operatore.consorzio']);
-  em.create(ApplicationSecret, { application: app, hash: await hashSecret(clientSecret), prefix: clientSecret.slice(0, 8) } as any);
+  em.create(ApplicationSecret, { application: app, hash: await hashSecret(clientSecret), prefix: clientSecret.slice(0, 8) });
 
   const deviceToken = randomBytes(24).toString('base64url');
-  em.create(Workstation, { code: '072006-CS-0001', label: 'Sportello Consorzio, postazione 1', ente: consorzio, authorised: true, deviceTokenHash: hashDeviceToken(deviceToken) } as any);
+  em.create(Workstation, { code: '072006-CS-0001', label: 'Sportello Consorzio, postazione 1', ente: consorzio, authorised: true, deviceTokenHash: hashDeviceToken(deviceToken) });
   await em.flush();
   const second = await seedSecondComune(em, onboarding);
   return {
@@ -150,8 +150,8 @@ export async function seedSecondComune(em: EntityManager, onboarding: ComuneOnbo
   const topPassword = demoPassword();
   Object.assign(top, { passwordHash: await hashSecret(topPassword), mustChangePassword: false, passwordChangedAt: new Date() });
 
-  const servizi = em.create(Ente, { kind: 'municipal_office', name: 'Servizi Sociali del Comune di Lecce', comune, codiceFiscale: '80008510754' } as any);
-  em.create(Convenzione, { ente: servizi, comune, validFrom: '2026-01-01', reference: 'Delibera GC 7/2026' } as any);
+  const servizi = em.create(Ente, { kind: 'municipal_office', name: 'Servizi Sociali del Comune di Lecce', comune, codiceFiscale: '80008510754' });
+  em.create(Convenzione, { ente: servizi, comune, validFrom: '2026-01-01', reference: 'Delibera GC 7/2026' });
   const spec: Array<{ role: Role; username: string; name: string; profile: Record<string, unknown> }> = [
     {
       role: 'ADMIN',
@@ -178,8 +178,8 @@ export async function seedSecondComune(em: EntityManager, onboarding: ComuneOnbo
       passwordHash: await hashSecret(password),
       passwordChangedAt: new Date(),
       createdBy: top,
-    } as any);
-    em.create(Profile, { user: u, scope: 'agreed' as SearchScope, allowedComuni: [c.codiceIstat], ...s.profile, updatedBy: top } as any);
+    });
+    em.create(Profile, { user: u, scope: 'agreed' as SearchScope, allowedComuni: [c.codiceIstat], ...s.profile, updatedBy: top });
     users.push({ role: s.role, username: s.username, password, name: s.name, ente: servizi.name, mediator: false, comune: c.codiceIstat });
   }
   await em.flush();

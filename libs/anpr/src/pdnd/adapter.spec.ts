@@ -11,7 +11,8 @@ import { AnprError } from '../errors.js';
 import type { PersonQuery } from '../model.js';
 import type { AnprCallContext } from '../port.js';
 import { MonotonicClientOperationIds, PdndAnprAdapter, planEservices } from './adapter.js';
-import { todayInRome } from './request.js';
+import { italianDay } from '#libs/clock';
+import { anprFailure } from '../anpr-error.testutil.js';
 
 interface Scripted {
   status: number;
@@ -113,16 +114,6 @@ const govway = (status: number, title: string): Scripted => ({
   body: JSON.stringify({ type: `https://govway.org/handling-errors/${status}/${title}.html`, title, status, detail: 'd', govway_id: 'gw-1' }),
 });
 
-async function failure(p: Promise<unknown>): Promise<AnprError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AnprError);
-    return err as AnprError;
-  }
-  throw new Error('expected an AnprError');
-}
-
 describe('PDND wire format', () => {
   it('client assertion, voucher request, Digest, Agid-JWT-Signature and tracking evidence as in §3.6', async () => {
     const t0 = Date.now();
@@ -165,7 +156,7 @@ describe('PDND wire format', () => {
     expect(sent).toEqual({
       idOperazioneClient: res.clientOperationId,
       criteriRicerca: { idANPR: 'AB12345CV' },
-      datiRichiesta: { dataRiferimentoRichiesta: todayInRome(t0), motivoRichiesta: 'PROT-1', casoUso: 'C001' },
+      datiRichiesta: { dataRiferimentoRichiesta: italianDay(new Date(t0)), motivoRichiesta: 'PROT-1', casoUso: 'C001' },
     });
   });
 
@@ -193,7 +184,7 @@ describe('PDND answer → AnprError', () => {
   ];
   it.each(cases)('%s', async (_name, answer, expected) => {
     script = [answer];
-    const err = await failure(new PdndAnprAdapter().findPersons(query, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(query, ctx()));
     const { kind, ...details } = expected;
     expect(err.kind).toBe(kind);
     expect(err.details).toMatchObject(details);
@@ -201,7 +192,7 @@ describe('PDND answer → AnprError', () => {
 
   it('401 twice: one retry with a fresh voucher, then security_rejected', async () => {
     script = [govway(401, 'TokenAuthenticationFailed'), govway(401, 'TokenAuthenticationFailed')];
-    const err = await failure(new PdndAnprAdapter().findPersons(query, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(query, ctx()));
     expect(err.kind).toBe('security_rejected');
     expect(seen).toHaveLength(2);
     expect(tokenForms).toHaveLength(2);
@@ -212,15 +203,15 @@ describe('PDND answer → AnprError', () => {
 
   it('token endpoint: 4xx → security_rejected, 5xx → unavailable', async () => {
     tokenAnswer = { status: 401, body: JSON.stringify({ title: 'Unauthorized', detail: 'bad assertion' }) };
-    expect((await failure(new PdndAnprAdapter().findPersons(query, ctx()))).kind).toBe('security_rejected');
+    expect((await anprFailure(new PdndAnprAdapter().findPersons(query, ctx()))).kind).toBe('security_rejected');
     tokenAnswer = { status: 503, body: '' };
-    expect((await failure(new PdndAnprAdapter().findPersons(query, ctx()))).kind).toBe('unavailable');
+    expect((await anprFailure(new PdndAnprAdapter().findPersons(query, ctx()))).kind).toBe('unavailable');
     expect(seen).toHaveLength(0);
   });
 
   it('no answer before the deadline → timeout', async () => {
     script = [{ status: 200, body: '', hang: true }];
-    const err = await failure(new PdndAnprAdapter().findPersons(query, ctx(300)));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(query, ctx(300)));
     expect(err.kind).toBe('timeout');
   });
 
@@ -231,13 +222,13 @@ describe('PDND answer → AnprError', () => {
     await new Promise<void>((r) => closed.close(() => r()));
     const c = ctx();
     c.comune.pdnd!.tokenUrl = `http://127.0.0.1:${port}/token.oauth2`;
-    const err = await failure(new PdndAnprAdapter().findPersons(query, c));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(query, c));
     expect(err.kind).toBe('unavailable');
   });
 
   it('an empty listaSoggetti → not_found', async () => {
     script = [{ status: 200, body: JSON.stringify({ idOperazioneANPR: '5', listaSoggetti: { datiSoggetto: [] } }) }];
-    const err = await failure(new PdndAnprAdapter().findPersons(query, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(query, ctx()));
     expect(err.kind).toBe('not_found');
     expect(err.details.anprOperationId).toBe('5');
   });
@@ -265,7 +256,7 @@ describe('planning and ids', () => {
   it('a missing purpose is reported before any call', async () => {
     const c = ctx();
     c.comune.pdnd!.purposes = { C030: 'x' };
-    const err = await failure(new PdndAnprAdapter().findPersons(query, c));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(query, c));
     expect(err.details.field).toBe('comune.pdnd.purposes.C001');
     expect(tokenForms).toHaveLength(0);
   });

@@ -14,9 +14,6 @@ export type PdndEserviceCode = keyof typeof PDND_ESERVICES;
 
 export const PDND_OPERATION = 'anpr-service-e002';
 
-export const isPdndEserviceCode = (code: string): code is PdndEserviceCode =>
-  Object.prototype.hasOwnProperty.call(PDND_ESERVICES, code);
-
 /**
  * `<code>-<nome>`. The catalogue spells C001 with an en dash, but GovWay routes the hyphen form,
  * which is what known clients call; we always send the hyphen.

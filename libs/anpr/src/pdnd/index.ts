@@ -15,10 +15,9 @@ export {
   eserviceAudience,
   eserviceEndpoint,
   eserviceSegment,
-  isPdndEserviceCode,
   type PdndEserviceCode,
 } from './eservices.js';
 export { digestHeader, sha256Hex, makePdndSigner, type PdndSigner } from './modi.js';
 export { PdndVoucherCache, type Voucher, type VoucherRequest } from './voucher.js';
-export { buildRichiestaE002, todayInRome } from './request.js';
+export { buildRichiestaE002 } from './request.js';
 export type * from './wire.js';

@@ -14,7 +14,8 @@ import { AnprError } from '../errors.js';
 import type { NormalisedPerson, PersonQuery } from '../model.js';
 import type { AnprCallContext } from '../port.js';
 import { PdndAnprAdapter } from './adapter.js';
-import { todayInRome } from './request.js';
+import { italianDay } from '#libs/clock';
+import { anprFailure } from '../anpr-error.testutil.js';
 
 const TOKEN_ORIGIN = 'https://auth.uat.interop.pagopa.it';
 const TOKEN_PATH = '/token.oauth2';
@@ -173,16 +174,6 @@ const problem = (status: number, title: string): Reply => [
   { 'content-type': 'application/problem+json' },
 ];
 
-async function failure(p: Promise<unknown>): Promise<AnprError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AnprError);
-    return err as AnprError;
-  }
-  throw new Error('expected an AnprError');
-}
-
 const socketError = (code: string, message: string): Error => Object.assign(new Error(message), { code });
 
 /** fetch rejects with `TypeError('fetch failed')` whose `cause` is the transport error. */
@@ -288,7 +279,7 @@ describe('PDND over nock: what goes on the wire', () => {
     expect(JSON.parse(call.body.toString('utf8'))).toEqual({
       idOperazioneClient: res.clientOperationId,
       criteriRicerca: { idANPR: 'AB12345CV' },
-      datiRichiesta: { dataRiferimentoRichiesta: todayInRome(t0), motivoRichiesta: 'PROT-2024-0001', casoUso: 'C001' },
+      datiRichiesta: { dataRiferimentoRichiesta: italianDay(new Date(t0)), motivoRichiesta: 'PROT-2024-0001', casoUso: 'C001' },
     });
     expect(res.clientOperationId).toMatch(/^\d+$/);
   });
@@ -378,7 +369,7 @@ describe('PDND over nock: answers', () => {
     const calls: Seen[] = [];
     const token = tokenEndpoint(tokens);
     const anpr = eservice(C001_PATH, calls, reply);
-    const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
     const { kind, ...details } = expected;
     expect(err.kind).toBe(kind);
     expect(err.details).toMatchObject(details);
@@ -391,7 +382,7 @@ describe('PDND over nock: answers', () => {
   it('the GovWay transaction id of a problem+json is kept for support', async () => {
     tokenEndpoint([]);
     eservice(C001_PATH, [], problem(400, 'InteroperabilityInvalidRequest'));
-    const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
     expect(err.details.cause).toMatchObject({ govwayTransactionId: 'gw-42' });
   });
 
@@ -421,7 +412,7 @@ describe('PDND over nock: answers', () => {
     const calls: Seen[] = [];
     const token = tokenEndpoint(tokens, 2);
     const anpr = eservice(C001_PATH, calls, problem(401, 'TokenAuthenticationFailed'), problem(401, 'TokenAuthenticationFailed'));
-    const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
     expect(err.kind).toBe('security_rejected');
     expect(err.details.httpStatus).toBe(401);
     expect(token.isDone() && anpr.isDone()).toBe(true);
@@ -437,7 +428,7 @@ describe('PDND over nock: answers', () => {
     // (an EOF-delimited body) aborting mid-body trips an assertion inside Node's undici when the
     // emulated socket closes (`assert(!this.aborted)`, uncaught), with nock 15.0.6 and Node 24.
     const anpr = nock(ANPR_ORIGIN).replyContentLength().post(C001_PATH).delay(60_000).reply(200, RISPOSTA_C001);
-    const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx({}, 100)));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx({}, 100)));
     expect(err.kind).toBe('timeout');
     expect(token.isDone() && anpr.isDone()).toBe(true);
   });
@@ -447,7 +438,7 @@ describe('PDND over nock: answers', () => {
     // An Error instance: a plain `{ code, message }` object is accepted by nock's types but leaves
     // the fetch pending forever with nock 15.0.6.
     const anpr = nock(ANPR_ORIGIN).post(C001_PATH).replyWithError(socketError('ECONNRESET', 'socket hang up'));
-    const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
     expect(err.kind).toBe('unavailable');
     expect(err.message).toMatch(/^ANPR C001: /);
     expect((rootCause(err) as { code?: string }).code).toBe('ECONNRESET');
@@ -456,7 +447,7 @@ describe('PDND over nock: answers', () => {
 
   it('a connection error on the token endpoint, twice (the cache retries once) → unavailable, and no e-service call', async () => {
     const token = nock(TOKEN_ORIGIN).post(TOKEN_PATH).times(2).replyWithError(socketError('ECONNREFUSED', 'connect ECONNREFUSED'));
-    const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(byIdAnpr, ctx()));
     expect(err.kind).toBe('unavailable');
     expect(err.message).toMatch(/^PDND token endpoint: /);
     expect((rootCause(err) as { code?: string }).code).toBe('ECONNREFUSED');
@@ -466,7 +457,7 @@ describe('PDND over nock: answers', () => {
   it('a host with no interceptor is refused by nock, not reached', async () => {
     const c = ctx();
     c.comune.pdnd!.tokenUrl = 'https://auth.example.invalid/token.oauth2';
-    const err = await failure(new PdndAnprAdapter().findPersons(byIdAnpr, c));
+    const err = await anprFailure(new PdndAnprAdapter().findPersons(byIdAnpr, c));
     expect(err.kind).toBe('unavailable');
     // nock's NetConnectNotAllowedError reaches undici from Jest's realm, which re-wraps it by name
     // and message; the message is what survives either way.

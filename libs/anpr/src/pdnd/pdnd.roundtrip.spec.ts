@@ -5,7 +5,6 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AnprCallContext, ComuneAnprSettings } from '../port.js';
 import type { PersonQuery } from '../model.js';
-import { AnprError } from '../errors.js';
 import { PdndAnprAdapter, type PdndAdapterOptions } from './adapter.js';
 import type { FetchLike } from './http.js';
 import {
@@ -16,9 +15,11 @@ import {
   type PdndSimulatorOptions,
   type TestPdndClient,
 } from '../../../../test-env/src/pdnd/index.js';
-import { listen, makeFakeRegistry, PEOPLE, type FakeRegistry, type RunningServer } from '../../../../test-env/src/pdnd/fake-registry.testutil.js';
+import { createFakeRegistry, type FakeRegistry } from '../../../../test-env/src/fake-registry.testutil.js';
+import { listen, PEOPLE, type RunningServer } from '../../../../test-env/src/pdnd/fixtures.testutil.js';
 import { loadSharedPdndSpecs, validate } from '../../../../test-env/src/pdnd/openapi-lite.testutil.js';
 import { itWithShared } from '../../../../test-env/src/shared-data.testutil.js';
+import { anprFailure } from '../anpr-error.testutil.js';
 
 let clientKeyPem: string;
 let simKeyPem: string;
@@ -50,7 +51,7 @@ afterEach(async () => {
 });
 
 async function setup(simOpts: Partial<PdndSimulatorOptions> = {}, adapterOpts: PdndAdapterOptions = {}): Promise<Env> {
-  const registry = makeFakeRegistry();
+  const registry = createFakeRegistry(Object.values(PEOPLE));
   const fault: Env['fault'] = {};
   const holder: { sim?: PdndSimulatorHandler } = {};
   const server = await listen((req, res) => {
@@ -85,16 +86,6 @@ const q = (criterion: PersonQuery['criterion'], sections: PersonQuery['sections'
   motivoRichiesta: 'PROT-2024-0001',
   ...extra,
 });
-
-async function failure(p: Promise<unknown>): Promise<AnprError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(AnprError);
-    return err as AnprError;
-  }
-  throw new Error('expected an AnprError');
-}
 
 describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
   it('C030: codice fiscale → idANPR, with the EN148 warning surfaced', async () => {
@@ -174,7 +165,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('a name search that finds two people cannot be widened to a second e-service', async () => {
     const { adapter, ctx } = await setup();
-    const err = await failure(adapter.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Luca' }, ['residenza', 'famiglia']), ctx()));
+    const err = await anprFailure(adapter.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Luca' }, ['residenza', 'famiglia']), ctx()));
     expect(err.kind).toBe('ambiguous');
     const ok = await adapter.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Luca' }, []), ctx());
     expect(ok.persons.map((p) => p.idANPR).sort()).toEqual(['LM24680NZ', 'QR13579S7']);
@@ -186,7 +177,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     expect((sent[0]!.body as { datiRichiesta: { dataRiferimentoRichiesta: string } }).datiRichiesta.dataRiferimentoRichiesta).toBe('2019-12-31');
     expect(registry.queries.at(-1)!.asOf).toBe('2019-12-31');
     // Before Luca was born ANPR knows nothing about him.
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NZ' }, ['residenza'], { asOf: '2009-01-01' }), ctx()));
+    const err = await anprFailure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NZ' }, ['residenza'], { asOf: '2009-01-01' }), ctx()));
     expect(err.kind).toBe('not_found');
   });
 
@@ -225,7 +216,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('404 EN122 → not_found', async () => {
     const { adapter, ctx } = await setup();
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'OR69233LN' }, ['residenza']), ctx()));
+    const err = await anprFailure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'OR69233LN' }, ['residenza']), ctx()));
     expect(err.kind).toBe('not_found');
     expect(err.details.anprCode).toBe('EN122');
     expect(err.details.httpStatus).toBe(404);
@@ -234,7 +225,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
 
   it('a wrong audience is refused by GovWay → security_rejected', async () => {
     const { adapter, ctx } = await setup();
-    const err = await failure(
+    const err = await anprFailure(
       adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx({}, { audienceBaseUrl: 'https://modipa-val.anpr.interno.it/govway/rest/in/MinInternoPortaANPR-PDND' })),
     );
     expect(err.kind).toBe('security_rejected');
@@ -245,7 +236,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
   it('a token endpoint refusal (wrong key registered) → security_rejected', async () => {
     const { adapter, ctx } = await setup();
     const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx({}, { privateKeyPem: other.privateKey })));
+    const err = await anprFailure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx({}, { privateKeyPem: other.privateKey })));
     expect(err.kind).toBe('security_rejected');
   });
 
@@ -253,7 +244,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     const { adapter, ctx } = await setup({ dailyQuota: 2 });
     await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx());
     await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'EF67890GM' }, ['residenza']), ctx());
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NZ' }, ['residenza']), ctx()));
+    const err = await anprFailure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'LM24680NZ' }, ['residenza']), ctx()));
     expect(err.kind).toBe('unavailable');
     expect(err.details.httpStatus).toBe(429);
     expect(err.details.retryAfterSeconds).toBeGreaterThan(0);
@@ -272,7 +263,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     const { adapter, ctx, fault } = await setup();
     await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx()); // warm the voucher
     fault.next = 'malformed';
-    const err = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx()));
+    const err = await anprFailure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza']), ctx()));
     expect(err.kind).toBe('unavailable');
     expect(err.details.httpStatus).toBe(200);
   });
@@ -282,19 +273,19 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
     const res = await adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['residenza', 'cittadinanza', 'statoCivile']), ctx());
     expect(res.warnings).toEqual([{ code: 'GERES-PDND-SECTIONS', text: expect.stringContaining('cittadinanza, statoCivile') }]);
     const strict = new PdndAnprAdapter({ unsupportedSections: 'reject' });
-    const err = await failure(strict.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['cittadinanza']), ctx()));
+    const err = await anprFailure(strict.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['cittadinanza']), ctx()));
     expect(err.kind).toBe('invalid_request');
     expect(err.details.field).toBe('sections');
   });
 
   it('refuses what the e-services cannot express before calling anything', async () => {
     const { adapter, ctx, sim } = await setup();
-    const doc = await failure(adapter.findPersons(q({ kind: 'documento', tipo: 'cartaIdentita', numero: 'CA00000AA' }, ['generalita']), ctx()));
+    const doc = await anprFailure(adapter.findPersons(q({ kind: 'documento', tipo: 'cartaIdentita', numero: 'CA00000AA' }, ['generalita']), ctx()));
     expect(doc.kind).toBe('invalid_request');
-    const noMotivo = await failure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita'], { motivoRichiesta: ' ' }), ctx()));
+    const noMotivo = await anprFailure(adapter.findPersons(q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita'], { motivoRichiesta: ' ' }), ctx()));
     expect(noMotivo.details.field).toBe('motivoRichiesta');
     // No residence restriction on any e-service: refused, not silently dropped.
-    const restricted = await failure(adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, ['generalita', 'residenza'], { comuneResidenza: '058091' }), ctx()));
+    const restricted = await anprFailure(adapter.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, ['generalita', 'residenza'], { comuneResidenza: '058091' }), ctx()));
     expect(restricted).toMatchObject({ kind: 'invalid_request', details: { field: 'comuneResidenza' } });
     expect(restricted.message).toMatch(/PDND e-services.*cannot restrict the search by residence/);
     expect(sim.stats.serviceRequests + sim.stats.tokenRequests).toBe(0);
@@ -311,7 +302,7 @@ describe('PdndAnprAdapter ↔ simulated PDND/ANPR', () => {
       [q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita'], { asOf: '2023-02-29' }), 'asOf'],
       [q({ kind: 'idANPR', idANPR: 'AB12345CV' }, ['generalita'], { motivoRichiesta: 'P'.repeat(241) }), 'motivoRichiesta'],
     ];
-    for (const [query, field] of cases) expect((await failure(adapter.findPersons(query, ctx()))).details.field).toBe(field);
+    for (const [query, field] of cases) expect((await anprFailure(adapter.findPersons(query, ctx()))).details.field).toBe(field);
     expect(sim.stats.serviceRequests + sim.stats.tokenRequests).toBe(0);
     expect(sent).toHaveLength(0);
     expect(adapter.tokenRequests).toBe(0);

@@ -1,14 +1,10 @@
+import { italianDay } from '#libs/clock';
 import { AnprError } from '../errors.js';
 import type { PersonCriterion, PersonQuery } from '../model.js';
 import { refuseComuneResidenza, validatePersonQuery } from '../validate-query.js';
 import type { PdndEserviceCode } from './eservices.js';
 import type { RichiestaE002, TipoCriteriRicercaE002 } from './wire.js';
 
-/** Today in Italy: ANPR dates are civil dates in Europe/Rome, not UTC. */
-export const todayInRome = (nowMs: number): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(nowMs),
-  );
 
 function criteria(criterion: PersonCriterion, code: PdndEserviceCode): TipoCriteriRicercaE002 {
   switch (criterion.kind) {
@@ -63,7 +59,7 @@ export function buildRichiestaE002(
     idOperazioneClient,
     criteriRicerca: criteria(criterionOverride ?? query.criterion, code),
     datiRichiesta: {
-      dataRiferimentoRichiesta: query.asOf ?? todayInRome(nowMs),
+      dataRiferimentoRichiesta: query.asOf ?? italianDay(new Date(nowMs)), // ANPR's dates are Italian civil dates
       motivoRichiesta: query.motivoRichiesta,
       casoUso: code,
     },

@@ -1,3 +1,4 @@
+import { italianDay, ITALIAN_TIME_ZONE } from '#libs/clock';
 import type { AnprEnvironment } from '../port.js';
 import type { PersonCriterion, PersonQuery, Section } from '../model.js';
 import { AnprError } from '../errors.js';
@@ -41,11 +42,9 @@ function isoDate(value: string, field: string): string {
   return value;
 }
 
-/** Today in Italy, which is what ANPR means by "today" for dataRiferimentoRichiesta. */
-// Formatters are costly to build and are used on every request: build them once.
-const ITALIAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+// Formatters are costly to build and are used on every request: build it once.
 const ITALIAN_DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Rome',
+  timeZone: ITALIAN_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -55,10 +54,6 @@ const ITALIAN_DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
   timeZoneName: 'longOffset',
   hourCycle: 'h23',
 });
-
-export function todayInItaly(now = new Date()): string {
-  return ITALIAN_DAY.format(now);
-}
 
 /** xs:dateTime in Italian local time with its offset, as a registry office would stamp it. */
 export function dateTimeInItaly(now: Date): string {
@@ -197,7 +192,7 @@ export function buildRequestBody(serviceCode: '3002' | 'E002', query: PersonQuer
   assertExpressible(serviceCode, query);
   const service = SOAP_SERVICES[serviceCode];
   const c = query.criterion;
-  const asOf = isoDate(query.asOf ?? todayInItaly(t.dataOraRichiesta), 'asOf');
+  const asOf = isoDate(query.asOf ?? italianDay(t.dataOraRichiesta), 'asOf');
   const codes = datiAnagraficiRichiesti(query.sections).map((code) => leaf('datiAnagraficiRichiesti', code)).join('');
   const open = `<anpr:${service.requestElement} xmlns:anpr="${esc(service.namespace)}">`;
   const close = `</anpr:${service.requestElement}>`;

@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestPki, type TestPki } from '../../../../test-env/src/pki/index.js';
 import { createSoapSimulatorHandler, type SoapSimulatorOptions } from '../../../../test-env/src/soap/index.js';
-import { ANNA, createFakeRegistry, FIXTURE_PLACES, GIULIA_AIRE, JEAN, MARIO, type FakeRegistry } from '../../../../test-env/src/soap/fixtures.js';
+import { createFakeRegistry, type FakeRegistry } from '../../../../test-env/src/fake-registry.testutil.js';
+import { ANNA, FAKE_PERSONS, FIXTURE_PLACES, GIULIA_AIRE, JEAN, MARIO } from '../../../../test-env/src/soap/fixtures.js';
 import { itWithShared } from '../../../../test-env/src/shared-data.testutil.js';
 import { AnprError } from '../errors.js';
 import type { PersonQuery, Section } from '../model.js';
 import type { AnprCallContext, ComuneAnprSettings } from '../port.js';
 import { httpSoapTransport, InMemoryOperationIdSource, observePrivateKeyOperations, SoapAnprAdapter, type OperationIdSource, type SoapAnprAdapterOptions } from './index.js';
+import { anprFailure } from '../anpr-error.testutil.js';
 
 const ALL: Section[] = ['generalita', 'residenza', 'famiglia', 'cittadinanza', 'statoCivile', 'matrimonio', 'decesso', 'documenti', 'aire'];
 const q = (criterion: PersonQuery['criterion'], sections: Section[] = ALL): PersonQuery => ({ criterion, sections, motivoRichiesta: 'Pratica 1-2024', asOf: '2024-06-01' });
@@ -37,7 +39,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       ensureTestPki(join(dir, 'pki'), { comuni: ['888231'], workstations: ['888231-CO-0000', '888231-CO-0001'] }),
       ensureTestPki(join(dir, 'rogue'), { comuni: ['888231'], workstations: ['888231-CO-0000'], caOrganization: 'Rogue CA' }),
     ]);
-    registry = createFakeRegistry();
+    registry = createFakeRegistry(FAKE_PERSONS);
     simOpts = { registry, trustedCaPem: pki.caCertPem };
     server = http.createServer(createSoapSimulatorHandler(simOpts));
     baseUrl = await listen(server);
@@ -65,7 +67,6 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
     // One id source for the whole suite: the simulator, like ANPR, replays the answer of a reused id.
   const ids = new InMemoryOperationIdSource(1_000n);
   const adapter = (over: Partial<SoapAnprAdapterOptions> = {}) => new SoapAnprAdapter({ operationIds: ids, places: FIXTURE_PLACES, ...over });
-  const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as AnprError);
 
   describe('3002 lookups', () => {
     const a = () => adapter();
@@ -100,7 +101,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
     it('returns only the sections asked for', async () => {
       const r = await a().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, ['residenza']), ctx());
       expect(r.persons).toEqual([{ idANPR: MARIO.idANPR, generalita: MARIO.generalita, residenza: MARIO.residenza }]);
-      expect(registry.calls.at(-1)!.sections).toEqual(['residenza']);
+      expect(registry.queries.at(-1)!.sections).toEqual(['residenza']);
     });
   });
 
@@ -117,22 +118,22 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       expect(r.warnings).toEqual([]);
     });
     it('refuses a document criterion before calling ANPR', async () => {
-      const calls = registry.calls.length;
-      const e = await failure(adapter().findPersons(q({ kind: 'documento', tipo: 'cartaIdentita', numero: 'CA12345AA' }), e002()));
+      const calls = registry.queries.length;
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'documento', tipo: 'cartaIdentita', numero: 'CA12345AA' }), e002()));
       expect(e).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion' } });
-      expect(registry.calls.length).toBe(calls);
+      expect(registry.queries.length).toBe(calls);
     });
   });
 
   describe('error mapping', () => {
     it('EN122 → not_found, with ANPR operation id', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'NNNNNN00A01H501R' }), ctx()));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'NNNNNN00A01H501R' }), ctx()));
       expect(e).toBeInstanceOf(AnprError);
       expect(e).toMatchObject({ kind: 'not_found', details: { anprCode: 'EN122' } });
       expect(e!.details.anprOperationId).toMatch(/^\d+$/);
     });
     it('EN131 → ambiguous', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'TWNXXX70A01H501J' }), ctx()));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'TWNXXX70A01H501J' }), ctx()));
       expect(e).toMatchObject({ kind: 'ambiguous', details: { anprCode: 'EN131' } });
     });
     it('generalità: a list of matches', async () => {
@@ -140,7 +141,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       expect(list.persons.map((p) => p.generalita?.nome)).toEqual(['PRIMO']);
     });
     it('tipoInvio PROD against a test environment → invalid_request naming the field (the simulator\'s SIM001)', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx({ ...comune(), environment: 'PROD' })));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx({ ...comune(), environment: 'PROD' })));
       expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'SIM001', field: 'tipoInvio' } });
     });
     it('a Comune set for PROD is accepted by an environment that expects PROD, and FREE is then refused', async () => {
@@ -149,7 +150,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       try {
         const ok = await adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx({ ...comune({ baseUrl: url }), environment: 'PROD' }));
         expect(ok.persons.map((p) => p.idANPR)).toEqual(['AB12CD34M']);
-        const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url }))));
+        const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url }))));
         expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'SIM001', field: 'tipoInvio' } });
       } finally {
         strict.closeAllConnections();
@@ -157,45 +158,45 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       }
     });
     it('local validation → invalid_request with field', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'bad!' }), ctx()));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'bad!' }), ctx()));
       expect(e).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.codiceFiscale' } });
-      const e2 = await failure(adapter({ places: undefined }).findPersons(q({ kind: 'generalita', cognome: 'A', nome: 'B', dataNascita: '1980-01-01', luogoNascita: { codiceIstatComune: '058091' } }), ctx()));
+      const e2 = await anprFailure(adapter({ places: undefined }).findPersons(q({ kind: 'generalita', cognome: 'A', nome: 'B', dataNascita: '1980-01-01', luogoNascita: { codiceIstatComune: '058091' } }), ctx()));
       expect(e2).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.luogoNascita.codiceIstatComune' } });
     });
     it('invalid criteria are refused before anything is sent or an operation id is spent, on 3002 and E002', async () => {
       const counting: OperationIdSource & { n: number } = { n: 0, next: async () => String(5_000_000 + ++counting.n) };
-      const calls = registry.calls.length;
+      const calls = registry.queries.length;
       let sent = 0;
       const ad = adapter({ operationIds: counting, transport: (req) => (sent++, httpSoapTransport(req)) });
       const e002 = ctx(comune({ service: 'E002' }));
       for (const c of [ctx(), e002]) {
         // MARIO's code with its check character changed: ANPR would answer with its own error.
-        expect(await failure(ad.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501V' }), c))).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.codiceFiscale' } });
-        expect(await failure(ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), c))).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.idANPR' } });
-        expect(await failure(ad.findPersons({ ...q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), asOf: '2024-02-30' }, c))).toMatchObject({ details: { field: 'asOf' } });
-        expect(await failure(ad.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Mario', dataNascita: '1980-02-30' }), c))).toMatchObject({ details: { field: 'criterion.dataNascita' } });
-        expect(await failure(ad.findPersons({ ...q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), motivoRichiesta: 'x'.repeat(241) }, c))).toMatchObject({ details: { field: 'motivoRichiesta' } });
+        expect(await anprFailure(ad.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501V' }), c))).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.codiceFiscale' } });
+        expect(await anprFailure(ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34E' }), c))).toMatchObject({ kind: 'invalid_request', details: { field: 'criterion.idANPR' } });
+        expect(await anprFailure(ad.findPersons({ ...q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), asOf: '2024-02-30' }, c))).toMatchObject({ details: { field: 'asOf' } });
+        expect(await anprFailure(ad.findPersons(q({ kind: 'generalita', cognome: 'Rossi', nome: 'Mario', dataNascita: '1980-02-30' }), c))).toMatchObject({ details: { field: 'criterion.dataNascita' } });
+        expect(await anprFailure(ad.findPersons({ ...q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), motivoRichiesta: 'x'.repeat(241) }, c))).toMatchObject({ details: { field: 'motivoRichiesta' } });
       }
       expect(sent).toBe(0);
       expect(counting.n).toBe(0);
-      expect(registry.calls.length).toBe(calls);
+      expect(registry.queries.length).toBe(calls);
     });
     it('E002 refuses comuneResidenza rather than dropping it; 3002 restricts with it', async () => {
-      const calls = registry.calls.length;
+      const calls = registry.queries.length;
       const restricted = { ...q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }, ['generalita']), comuneResidenza: '058091' };
-      const e = await failure(adapter().findPersons(restricted, ctx(comune({ service: 'E002' }))));
+      const e = await anprFailure(adapter().findPersons(restricted, ctx(comune({ service: 'E002' }))));
       expect(e).toMatchObject({ kind: 'invalid_request', details: { field: 'comuneResidenza' } });
       expect(e!.message).toMatch(/E002 consultazione_soggetti cannot restrict the search by residence/);
-      expect(registry.calls.length).toBe(calls);
+      expect(registry.queries.length).toBe(calls);
       const r = await adapter().findPersons(restricted, ctx());
       expect(r.persons.map((p) => p.idANPR)).toEqual([MARIO.idANPR]);
-      expect(registry.calls.at(-1)!.comuneResidenza).toBe('058091');
+      expect(registry.queries.at(-1)!.comuneResidenza).toBe('058091');
     });
     it('connection refused → unavailable', async () => {
       const closed = http.createServer();
       const url = await listen(closed);
       await new Promise((r) => closed.close(r));
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url }))));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url }))));
       expect(e).toMatchObject({ kind: 'unavailable' });
     });
   });
@@ -204,7 +205,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
     it('an id that stays below the last one sent → invalid_request naming idOperazioneComune (SIM002) after the retries, and a new id works again', async () => {
       await adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
       const stale: OperationIdSource = { next: async () => '1' };
-      const e = await failure(adapter({ operationIds: stale }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx()));
+      const e = await anprFailure(adapter({ operationIds: stale }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx()));
       expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'SIM002', field: 'idOperazioneComune' } });
       const again = await adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
       expect(again.persons).toHaveLength(1);
@@ -225,10 +226,10 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       const reused = await ids.next('888231');
       const fixed: OperationIdSource = { next: async () => reused };
       const first = await adapter({ operationIds: fixed }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
-      const calls = registry.calls.length;
+      const calls = registry.queries.length;
       // Even a different question with the same id gets the stored answer, as ANPR does.
       const again = await adapter({ operationIds: fixed }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
-      expect(registry.calls.length).toBe(calls);
+      expect(registry.queries.length).toBe(calls);
       expect(again.anprOperationId).toBe(first.anprOperationId);
       expect(again.persons).toEqual(first.persons);
     });
@@ -237,48 +238,51 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
   describe('security', () => {
     it('a body changed after signing → SOAP Fault → security_rejected', async () => {
       const tampering = adapter({ transport: (req) => httpSoapTransport({ ...req, body: req.body.replace('RSSMRA80A01H501U', 'BNCNNA82B41H501S') }) });
-      const e = await failure(tampering.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx()));
+      const e = await anprFailure(tampering.findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx()));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/Message signature/);
     });
     it('an expired timestamp → security_rejected', async () => {
       const late = adapter({ now: () => new Date(Date.now() - 10 * 60_000) });
-      const e = await failure(late.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx()));
+      const e = await anprFailure(late.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx()));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/Timestamp/);
     });
     it('a Comune certificate from another CA → security_rejected', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ keystore: otherPki.comune('888231') }))));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ keystore: otherPki.comune('888231') }))));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/not issued by a trusted CA/);
     });
     it('a workstation certificate from another CA → security_rejected (PKCS#7)', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: otherPki.workstation('888231-CO-0000') } })));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: otherPki.workstation('888231-CO-0000') } })));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/Workstation certificate/);
     });
     it('IdPostazioneFirmato signed by another workstation → security_rejected', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: pki.workstation('888231-CO-0001') } })));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune(), { workstation: { id: '888231-CO-0000', keystore: pki.workstation('888231-CO-0001') } })));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/another workstation/);
     });
     it('a SAML attribute missing (empty IdApplicazione) → security_rejected', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ idApplicazione: '' }))));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ idApplicazione: '' }))));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/attribute IdApplicazione missing/);
     });
     it('IdSede of another Comune → rejected by policy', async () => {
-      const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ idSede: '888999' }))));
+      const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ idSede: '888999' }))));
       expect(e).toMatchObject({ kind: 'security_rejected' });
       expect(e!.message).toMatch(/rejected by policy/);
     });
   });
 
   describe('fault injection', () => {
+    /** The AnprError of a call under `faults`, or undefined when it answers. */
     const run = async (faults: SoapSimulatorOptions['faults'], timeoutMs = 5_000) => {
       simOpts.faults = faults;
       try {
-        return await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx(comune({}, timeoutMs))));
+        return await adapter()
+          .findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx(comune({}, timeoutMs)))
+          .then(() => undefined, (e: unknown) => e as AnprError);
       } finally {
         simOpts.faults = undefined;
       }
@@ -322,7 +326,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
       let t = Date.parse('2024-06-01T10:00:00Z');
       const fault = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>x</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
       const ad = adapter({ now: () => new Date(t), assertionLifetimeSeconds: 120, assertionRefreshMarginSeconds: 30, transport: async () => ({ status: 500, body: fault }) });
-      const call = () => failure(ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx()));
+      const call = () => anprFailure(ad.findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }, ['generalita']), ctx()));
       let ops = 0;
       const stop = observePrivateKeyOperations(() => ops++);
       try {
@@ -386,7 +390,7 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
         expect(r.persons[0]!.idANPR).toBe('AB12CD34M');
         expect(peerCN).toBe('888231');
         // Without the client certificate the TLS handshake is refused.
-        const e = await failure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url.replace('127.0.0.1', 'localhost'), tlsCaPem: pki.caCertPem }))));
+        const e = await anprFailure(adapter().findPersons(q({ kind: 'idANPR', idANPR: 'AB12CD34M' }), ctx(comune({ baseUrl: url.replace('127.0.0.1', 'localhost'), tlsCaPem: pki.caCertPem }))));
         expect(e).toMatchObject({ kind: 'unavailable' });
       } finally {
         s.closeAllConnections();

@@ -18,16 +18,3 @@ export const SECTION_CODES: Record<Section, string[]> = {
 };
 /** "scheda individuale completa": must be sent alone (EC020). */
 export const FULL_RECORD_CODE = '1';
-
-/** Codes back to sections, for the simulator and for trimming. */
-export function sectionsForCodes(codes: string[]): Set<Section> {
-  const out = new Set<Section>();
-  if (codes.includes(FULL_RECORD_CODE)) {
-    for (const s of Object.keys(SECTION_CODES) as Section[]) out.add(s);
-    return out;
-  }
-  for (const [section, sc] of Object.entries(SECTION_CODES) as Array<[Section, string[]]>) {
-    if (sc.some((c) => codes.includes(c))) out.add(section);
-  }
-  return out;
-}

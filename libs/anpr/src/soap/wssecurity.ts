@@ -45,7 +45,7 @@ function newSignedXml(key: LoadedKeystore, algs: SignatureAlgorithms) {
     signatureAlgorithm: ALG[algs.signature],
     canonicalizationAlgorithm: ALG.excC14n,
   });
-  sig.SignatureAlgorithms = { ...sig.SignatureAlgorithms, [ALG[algs.signature]]: delegatingAlgorithm(key.signer, algs.signature) as any };
+  sig.SignatureAlgorithms = { ...sig.SignatureAlgorithms, [ALG[algs.signature]]: delegatingAlgorithm(key.signer, algs.signature) };
   return sig;
 }
 

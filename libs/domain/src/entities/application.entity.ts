@@ -1,4 +1,4 @@
-import { Collection } from '@mikro-orm/core';
+import { Collection, OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { Ente } from './ente.entity.js';
@@ -7,6 +7,9 @@ import { User } from './user.entity.js';
 /** A third-party application of an Ente, calling GeRes with client credentials. */
 @Entity({ tableName: 'application' })
 export class Application {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'status' | 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 
@@ -40,6 +43,8 @@ export class Application {
 /** A client secret, stored hashed. Rotation keeps the previous one valid until `expiresAt`. */
 @Entity({ tableName: 'application_secret' })
 export class ApplicationSecret {
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import type { NonResidentVisuraPolicy, WorkstationPolicy } from '../vocabulary.js';
@@ -18,6 +19,9 @@ export interface ComunePdndSettings {
 /** A municipality: owner of the ANPR credentials used for every request that concerns it. */
 @Entity({ tableName: 'comune' })
 export class Comune {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'anprEnvironment' | 'anprChannel' | 'anprSoapService' | 'anprIdApplicazione' | 'anprOperatorIds' | 'nonResidentVisuraPolicy' | 'silentConsentHours' | 'workstationPolicy' | 'alarmNightStart' | 'alarmNightEnd' | 'alarmRepeatThreshold' | 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 
@@ -120,14 +124,17 @@ export class Comune {
   @Property({ type: 'string', length: 16 })
   workstationPolicy: WorkstationPolicy = 'free';
 
-  /** Suspicious-hours window, local time HH:MM. */
+  /** Suspicious-hours window, Italian local time HH:MM (stored only, like alarmRepeatThreshold below). */
   @Property({ type: 'string', length: 5 })
   alarmNightStart: string = '22:00';
 
   @Property({ type: 'string', length: 5 })
   alarmNightEnd: string = '06:00';
 
-  /** Requests on one subject per day above which an alarm is raised. */
+  /**
+   * Requests on one subject per day above which an alarm is to be raised. Stored and edited only:
+   * nothing reads it until the console's alarms are built.
+   */
   @Property({ type: 'integer' })
   alarmRepeatThreshold: number = 5;
 

@@ -1,12 +1,16 @@
-import { Collection } from '@mikro-orm/core';
+import { Collection, EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { Comune } from './comune.entity.js';
 import type { EnteKind } from '../vocabulary.js';
+import { ConvenzioneRepository } from './convenzione.repository.js';
 
 /** An office of a Comune or an external body that uses the service under convenzioni. */
 @Entity({ tableName: 'ente' })
 export class Ente {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 
@@ -36,8 +40,10 @@ export class Ente {
 }
 
 /** An agreement between an Ente and a Comune, valid between two dates. */
-@Entity({ tableName: 'convenzione' })
+@Entity({ tableName: 'convenzione', repository: () => ConvenzioneRepository })
 export class Convenzione {
+  [EntityRepositoryType]?: ConvenzioneRepository;
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

@@ -51,3 +51,6 @@ export const ALL_ENTITIES = [
   BachecaMessage,
   DailyReportDelivery,
 ];
+
+export { UserRepository, type UserSearch } from './user.repository.js';
+export { ConvenzioneRepository } from './convenzione.repository.js';

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { User } from './user.entity.js';
@@ -6,6 +7,9 @@ import type { LookupSection, RivestizioneField, SearchScope, VisuraType } from '
 /** What a user may do, set by TOP or ADMIN within their own powers. One per user. */
 @Entity({ tableName: 'profile' })
 export class Profile {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'sections' | 'visuraTypes' | 'rivestizioneFields' | 'scope' | 'allowedComuni' | 'dailyQuota' | 'updatedAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

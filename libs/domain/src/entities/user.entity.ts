@@ -1,12 +1,18 @@
+import { EntityRepositoryType, OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { Comune } from './comune.entity.js';
 import { Ente } from './ente.entity.js';
 import type { Role } from '../vocabulary.js';
+import { UserRepository } from './user.repository.js';
 
 /** A person who uses GeRes. TOP users belong to a Comune; everyone else to an Ente. */
-@Entity({ tableName: 'app_user' })
+@Entity({ tableName: 'app_user', repository: () => UserRepository })
 export class User {
+  [EntityRepositoryType]?: UserRepository;
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'mediator' | 'status' | 'failedLogins' | 'mustChangePassword' | 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { newId } from './base.js';
 import { Ente } from './ente.entity.js';
@@ -5,6 +6,9 @@ import { Ente } from './ente.entity.js';
 /** A workstation (postazione) of an Ente, possibly authorised by the Comune's TOP users. */
 @Entity({ tableName: 'workstation' })
 export class Workstation {
+  /** Properties with a default: em.create may leave them out. */
+  [OptionalProps]?: 'authorised' | 'createdAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

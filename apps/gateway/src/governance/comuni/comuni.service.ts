@@ -88,7 +88,7 @@ export class ComuniService {
     if (dto.anprOperatorIds !== undefined && c.defaultAnprOperatorId && dto.defaultAnprOperatorId === undefined && ids.length && !ids.includes(c.defaultAnprOperatorId)) {
       errors.push({ field: 'anprOperatorIds', message: `must keep the default operator ${c.defaultAnprOperatorId}, or change defaultAnprOperatorId too` });
     }
-    const channelFields: Record<string, Array<keyof Comune>> = {
+    const channelFields: Record<string, Array<keyof Comune & string>> = {
       soap: ['anprSoapUrl', 'keystoreRef', 'keystorePasswordRef'],
       pdnd: ['anprPdndUrl', 'anprPdnd'],
     };

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { addDays, Clock } from '#libs/clock';
 import { Comune, Convenzione, Ente } from '#libs/domain';
 import { problem } from '../../common/problem.js';
 import type { Principal } from '../../auth/principal.js';
@@ -13,6 +14,7 @@ export class EntiService {
   constructor(
     private readonly em: EntityManager,
     private readonly area: AreaService,
+    private readonly clock: Clock,
   ) {}
 
   async listEnti(p: Principal) {
@@ -82,8 +84,8 @@ export class EntiService {
     const em = this.em.fork();
     const c = await em.findOne(Convenzione, { id: convenzioneId, ente: enteId }, { populate: ['comune'] });
     if (!c || c.comune.id !== p.user.comune?.id) throw problem('not-found', `No convenzione ${convenzioneId} of your Comune with ente ${enteId}`);
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const dayBeforeStart = new Date(Date.parse(`${c.validFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(this.clock.italianDay(), -1);
+    const dayBeforeStart = addDays(c.validFrom, -1);
     const earliest = yesterday > dayBeforeStart ? yesterday : dayBeforeStart;
     if (c.validTo && dto.validTo > c.validTo) throw problem('validation-failed', `validTo may only end or shorten the convenzione: not after ${c.validTo}`);
     if (dto.validTo < earliest) throw problem('validation-failed', `validTo must not be before ${earliest} (the past is not rewritten)`);

@@ -40,17 +40,7 @@ export class UsersService {
     } else {
       scope = { id: p.user.id };
     }
-    const filters: FilterQuery<User>[] = [scope];
-    if (q.role) filters.push({ role: q.role });
-    if (q.enteId) filters.push({ ente: q.enteId });
-    if (q.status) filters.push({ status: q.status });
-    if (q.q) filters.push({ $or: [{ username: { $like: `%${q.q}%` } }, { name: { $like: `%${q.q}%` } }] });
-    const [items, total] = await em.findAndCount(User, { $and: filters } as FilterQuery<User>, {
-      populate: ['ente', 'comune', 'createdBy'],
-      orderBy: { username: 'asc' },
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
+    const [items, total] = await em.getRepository(User).findPage(scope, { role: q.role, enteId: q.enteId, status: q.status, text: q.q }, q);
     return { items: items.map((u) => mapUser(u, p.user.id)), page: q.page, pageSize: q.pageSize, total };
   }
 
@@ -83,7 +73,7 @@ export class UsersService {
         for (const v of await this.area.operatorIdViolations(p, { role: dto.role, comune, ente }, dto.anprOperatorId, em)) err('anprOperatorId', v);
       }
     }
-    if (await em.count(User, { username: dto.username })) err('username', `${dto.username} is already taken`);
+    if (await em.getRepository(User).isUsernameTaken(dto.username)) err('username', `${dto.username} is already taken`);
     return { errors, ente, comune };
   }
 

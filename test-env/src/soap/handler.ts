@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import type { NormalisedPerson } from '#libs/anpr';
-import type { SimulatedRegistry } from '../registry.js';
+import type { SimulatedRegistry } from '../simulated-registry.js';
 import { childElements, firstChild, parseDocument } from './dom.js';
 import { AnprBusinessError, ERROR_TEXT, NON_PRODUCTION_TIPO_INVIO, parsePersonRequest, readTestata, SIMULATOR_ERRORS, validateTestata, type Testata } from './request.js';
 import { SEC_NS, SecurityFault, verifySecurityHeader } from './security.js';

@@ -1,11 +1,11 @@
 /**
- * Test-only helpers for the PDND specs: a five-person registry and an HTTP server around the
- * simulator handler. The real synthetic population lives in test-env/src/population.
+ * Test-only helpers for the PDND specs: five people for a FakeRegistry (../fake-registry.testutil.ts)
+ * and an HTTP server around the simulator handler. The real synthetic population lives in
+ * test-env/src/population.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NormalisedPerson, PersonQuery } from '#libs/anpr';
-import type { SimulatedRegistry } from '../registry.js';
+import type { NormalisedPerson } from '#libs/anpr';
 
 const ROMA = { codiceIstat: '058091', nomeComune: 'ROMA', siglaProvincia: 'RM' };
 const MILANO = { codiceIstat: '015146', nomeComune: 'MILANO', siglaProvincia: 'MI' };
@@ -119,41 +119,6 @@ const giuseppe: NormalisedPerson = {
 };
 
 export const PEOPLE = { mario, anna, luca, lucaMilano, giuseppe };
-
-export interface FakeRegistry extends SimulatedRegistry {
-  readonly queries: PersonQuery[];
-}
-
-export function makeFakeRegistry(): FakeRegistry {
-  const all = Object.values(PEOPLE);
-  const queries: PersonQuery[] = [];
-  return {
-    queries,
-    size: all.length,
-    search(query: PersonQuery): NormalisedPerson[] {
-      queries.push(query);
-      const c = query.criterion;
-      const out = all.filter((p) => {
-        switch (c.kind) {
-          case 'idANPR':
-            return p.idANPR === c.idANPR.toUpperCase();
-          case 'codiceFiscale':
-            return p.generalita?.codiceFiscale === c.codiceFiscale.toUpperCase();
-          case 'generalita':
-            return (
-              p.generalita?.cognome === c.cognome.toUpperCase() &&
-              p.generalita?.nome === c.nome.toUpperCase() &&
-              (!c.dataNascita || p.generalita?.dataNascita === c.dataNascita)
-            );
-          default:
-            return false;
-        }
-      });
-      // Nobody is known before birth: enough to show that the as-of date reaches the registry.
-      return query.asOf ? out.filter((p) => !p.generalita || p.generalita.dataNascita <= query.asOf!) : out;
-    },
-  };
-}
 
 export interface RunningServer {
   server: Server;

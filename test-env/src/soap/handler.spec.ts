@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSignedAssertion, buildSignedEnvelope, createIdPostazioneFirmato, loadPkcs12, type LoadedKeystore } from '../../../libs/anpr/src/soap/index.js';
 import { ensureTestPki, type TestPki } from '../pki/index.js';
-import { createFakeRegistry } from './fixtures.js';
+import { createFakeRegistry } from '../fake-registry.testutil.js';
+import { FAKE_PERSONS } from './fixtures.js';
 import { createSoapSimulatorHandler, OperationLedger, SIMULATOR_PATHS, type SoapSimulatorOptions } from './index.js';
 import { itWithShared } from '../shared-data.testutil.js';
 
@@ -41,7 +42,7 @@ describe('SOAP simulator', () => {
       comune,
       { signature: 'rsa-sha1', digest: 'sha1' },
     ).xml;
-    server = http.createServer(createSoapSimulatorHandler({ registry: createFakeRegistry(), trustedCaPem: pki.caCertPem }));
+    server = http.createServer(createSoapSimulatorHandler({ registry: createFakeRegistry(FAKE_PERSONS), trustedCaPem: pki.caCertPem }));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The test PKI (node-forge PKCS#12) takes 35 s under Jest on a loaded two-core machine.
@@ -124,7 +125,7 @@ describe('SOAP simulator', () => {
   });
   /** A simulator of its own (fresh operation ledger) on this suite's PKI; `close` stops it. */
   const ownSimulator = async (over: Partial<SoapSimulatorOptions> = {}) => {
-    const srv = http.createServer(createSoapSimulatorHandler({ registry: createFakeRegistry(), trustedCaPem: pki.caCertPem, ...over }));
+    const srv = http.createServer(createSoapSimulatorHandler({ registry: createFakeRegistry(FAKE_PERSONS), trustedCaPem: pki.caCertPem, ...over }));
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
     return {

@@ -1,0 +1,2 @@
+export * from './italian-time.js';
+export * from './clock.js';
