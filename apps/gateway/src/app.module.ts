@@ -15,6 +15,7 @@ import { AuditService } from './audit/audit.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
+import { DelegationService } from './auth/delegation.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
@@ -56,6 +57,7 @@ export class AppModule {
         MetricsService,
         SigningKeysService,
         AuthService,
+        DelegationService,
         LoginThrottleService,
         SessionsService,
         PrincipalService,

@@ -67,6 +67,13 @@ export interface TestGateway {
   drain(): Promise<void>;
 }
 
+/** The consumer services every test gateway knows (SERVICE_CLIENTS), with their secrets. */
+export const TEST_SERVICE_CLIENTS = {
+  visure: 'visure-test-secret-0123456789abcdef-0001',
+  rivestizione: 'rivestizione-test-secret-0123456789abcdef',
+  console: 'console-test-secret-0123456789abcdef-0003',
+} as const;
+
 export async function startGateway(backend: Backend, env: Record<string, string> = {}): Promise<TestGateway> {
   if (backend.skipReason) throw new Error(`backend ${backend.name} cannot run here (${backend.skipReason}): iterate backends() with describe.each so that it is skipped`);
   const dir = mkdtempSync(join(tmpdir(), 'geres-test-'));
@@ -77,6 +84,7 @@ export async function startGateway(backend: Backend, env: Record<string, string>
     SQLITE_PATH: ':memory:',
     JWT_SIGNING_KEY_FILE: join(dir, 'jwt.pem'),
     INSTANCE_NAME: 'test',
+    SERVICE_CLIENTS: Object.entries(TEST_SERVICE_CLIENTS).map(([name, secret]) => `${name}:${secret}`).join(','),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });

@@ -12,6 +12,7 @@ internal static class ProblemMapper
     {
         ["validation-failed"] = (m, i) => new GeResValidationException(m, i),
         ["bad-request"] = (m, i) => new GeResValidationException(m, i),
+        ["invalid-grant"] = (m, i) => new GeResValidationException(m, i),
         ["weak-password"] = (m, i) => new GeResValidationException(m, i),
         ["import-failed"] = (m, i) => new GeResValidationException(m, i),
         ["unsupported-media-type"] = (m, i) => new GeResValidationException(m, i),

@@ -84,8 +84,10 @@ namespace GeRes.Client.Generated
         /// </summary>
         /// <remarks>
         /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
+        /// <br/>
+        /// <br/>The consumer services (visure, rivestizione, console; configured with SERVICE_CLIENTS) use the token-exchange grant (RFC 8693) here: `subject_token` is the token of the person who asked, and the answer is a delegation grant for that person only, whose `act` claim names the service. It works only on the lookup and self-service routes. A grant stored for a deferred request (`requested_lifetime` up to DELEGATION_MAX_SECONDS) may be exchanged again, never extended: with a mediator's own token as `actor_token` the new grant carries that mediator's approval; with `mediation=silent` and `comune`, once the Comune's silent-consent hours have passed since the first grant, it carries the Comune's designated mediator. Lookups under a mediated grant in the mediator's Comune use the mediator's ANPR operator id; the audit trail names person, service and mediator. A grant that cannot be given is `invalid-grant` (with `error: invalid_grant`).
         /// </remarks>
-        /// <returns>An access token.</returns>
+        /// <returns>An access token (or, for token exchange, a delegation grant).</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ClientCredentialsToken> IssueApplicationTokenAsync(ClientCredentialsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -552,8 +554,10 @@ namespace GeRes.Client.Generated
         /// </summary>
         /// <remarks>
         /// OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
+        /// <br/>
+        /// <br/>The consumer services (visure, rivestizione, console; configured with SERVICE_CLIENTS) use the token-exchange grant (RFC 8693) here: `subject_token` is the token of the person who asked, and the answer is a delegation grant for that person only, whose `act` claim names the service. It works only on the lookup and self-service routes. A grant stored for a deferred request (`requested_lifetime` up to DELEGATION_MAX_SECONDS) may be exchanged again, never extended: with a mediator's own token as `actor_token` the new grant carries that mediator's approval; with `mediation=silent` and `comune`, once the Comune's silent-consent hours have passed since the first grant, it carries the Comune's designated mediator. Lookups under a mediated grant in the mediator's Comune use the mediator's ANPR operator id; the audit trail names person, service and mediator. A grant that cannot be given is `invalid-grant` (with `error: invalid_grant`).
         /// </remarks>
-        /// <returns>An access token.</returns>
+        /// <returns>An access token (or, for token exchange, a delegation grant).</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ClientCredentialsToken> IssueApplicationTokenAsync(ClientCredentialsRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -618,7 +622,7 @@ namespace GeRes.Client.Generated
                             {
                                 throw new GeResApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.\n`urn:geres:problem:bad-request`: Bad request.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new GeResApiException<Problem>("`urn:geres:problem:validation-failed`: The request is not valid.\n`urn:geres:problem:bad-request`: Bad request.\n`urn:geres:problem:invalid-grant`: The grant asked for cannot be given.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -4304,7 +4308,7 @@ namespace GeRes.Client.Generated
         /// Who am I
         /// </summary>
         /// <remarks>
-        /// The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+        /// The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
         /// </remarks>
         /// <returns>The caller.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -4409,7 +4413,7 @@ namespace GeRes.Client.Generated
         /// Who am I
         /// </summary>
         /// <remarks>
-        /// The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+        /// The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
         /// </remarks>
         /// <returns>The caller.</returns>
         /// <exception cref="GeResApiException">A server side error occurred.</exception>
@@ -7397,6 +7401,9 @@ namespace GeRes.Client.Generated
         [System.Runtime.Serialization.EnumMember(Value = @"function")]
         Function = 5,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"delegation")]
+        Delegation = 6,
+
     }
 
     /// <summary>
@@ -7978,6 +7985,13 @@ namespace GeRes.Client.Generated
     {
 
         /// <summary>
+        /// The consumer service (visure, rivestizione, console) that acted for the user under a delegation grant.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actingService")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ActingService { get; set; } = default!;
+
+        /// <summary>
         /// For a `pending` intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("anprOperationId")]
@@ -8037,6 +8051,13 @@ namespace GeRes.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("latencyMs")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? LatencyMs { get; set; } = default!;
+
+        /// <summary>
+        /// The mediator whose approval (or silent consent) the request was made under.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("mediatorId")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Guid? MediatorId { get; set; } = default!;
 
         /// <summary>
         /// Declared reason (case or protocol number).
@@ -8503,11 +8524,26 @@ namespace GeRes.Client.Generated
     }
 
     /// <summary>
-    /// OAuth2 client-credentials grant (RFC 6749 §4.4). Give client_id and client_secret here, or leave them out and authenticate with HTTP Basic.
+    /// OAuth2 client-credentials grant (RFC 6749 §4.4) for applications, or token exchange (RFC 8693) for the consumer services (visure, rivestizione, console). Give client_id and client_secret here, or leave them out and authenticate with HTTP Basic.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ClientCredentialsRequest
     {
+
+        /// <summary>
+        /// Token exchange: the approving mediator's own access token; the new grant carries that mediator.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actor_token")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Actor_token { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: the kind of actor_token.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actor_token_type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestActor_token_type>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsRequestActor_token_type? Actor_token_type { get; set; } = default!;
 
         /// <summary>
         /// The application's client id (unless sent with HTTP Basic).
@@ -8524,11 +8560,48 @@ namespace GeRes.Client.Generated
         public string? Client_secret { get; set; } = default!;
 
         /// <summary>
-        /// Always client_credentials.
+        /// Token exchange with mediation=silent: ISTAT code of the Comune whose silent consent applies.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Comune { get; set; } = default!;
+
+        /// <summary>
+        /// client_credentials for an application; the token-exchange grant for a consumer service.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("grant_type")]
         [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestGrant_type>))]
         public ClientCredentialsRequestGrant_type Grant_type { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: `silent` asks for the Comune's silent consent on a stored grant (granted once its hours have passed).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("mediation")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestMediation>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsRequestMediation? Mediation { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: seconds the grant should live (capped by the gateway; a deferred request asks for long enough to be processed).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requested_lifetime")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Requested_lifetime { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: the token of the person the service acts for, or a grant the service stored for a deferred request.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("subject_token")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Subject_token { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange: the kind of subject_token.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("subject_token_type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestSubject_token_type>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsRequestSubject_token_type? Subject_token_type { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -8559,6 +8632,14 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("expires_in")]
         public int Expires_in { get; set; } = default!;
+
+        /// <summary>
+        /// Token exchange only: the kind of token issued (RFC 8693).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("issued_token_type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsTokenIssued_token_type>))]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public ClientCredentialsTokenIssued_token_type? Issued_token_type { get; set; } = default!;
 
         /// <summary>
         /// Always Bearer.
@@ -8800,6 +8881,13 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("silentConsentHours")]
         public int SilentConsentHours { get; set; } = default!;
+
+        /// <summary>
+        /// Username of the mediator under whose ANPR identity silent consent processes requests; without one, silent consent never fires.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("silentConsentMediator")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? SilentConsentMediator { get; set; } = default!;
 
         /// <summary>
         /// Whether calls must come from authorised workstations.
@@ -9940,11 +10028,31 @@ namespace GeRes.Client.Generated
     {
 
         /// <summary>
+        /// Under a delegation grant: the service acting for the user.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("actingService")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ActingService { get; set; } = default!;
+
+        /// <summary>
         /// The calling application; null for a person's token.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("application")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public MeApplication? Application { get; set; } = default!;
+
+        /// <summary>
+        /// The Comuni the caller works with today: their own (TOP), or those of their Ente's current convenzioni.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comuni")]
+        public System.Collections.Generic.ICollection<MeComune> Comuni { get; set; } = new System.Collections.ObjectModel.Collection<MeComune>();
+
+        /// <summary>
+        /// The caller's Ente; null for a TOP user of a Comune.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("ente")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public MeEnte? Ente { get; set; } = default!;
 
         /// <summary>
         /// Their profile; null when none was set yet.
@@ -9995,6 +10103,99 @@ namespace GeRes.Client.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// Name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// A Comune the caller works with today, with the policies that decide how their requests are handled there.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MeComune
+    {
+
+        /// <summary>
+        /// ISTAT code.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("codiceIstat")]
+        public string CodiceIstat { get; set; } = default!;
+
+        /// <summary>
+        /// Name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nome")]
+        public string Nome { get; set; } = default!;
+
+        /// <summary>
+        /// How the Comune handles visure on non-residents asked by municipal offices with national permission.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nonResidentVisuraPolicy")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<NonResidentVisuraPolicy>))]
+        public NonResidentVisuraPolicy NonResidentVisuraPolicy { get; set; } = default!;
+
+        /// <summary>
+        /// True for the caller's own Comune (a TOP user's), false for a Comune agreed by convenzione.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("own")]
+        public bool Own { get; set; } = default!;
+
+        /// <summary>
+        /// Hours after which a deferred request is approved by silent consent.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("silentConsentHours")]
+        public int SilentConsentHours { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// The caller's Ente.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MeEnte
+    {
+
+        /// <summary>
+        /// ISTAT code of the Comune that registered the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("comune")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Comune { get; set; } = default!;
+
+        /// <summary>
+        /// Id of the Ente.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        /// <summary>
+        /// A municipal office (of a Comune) or an external body.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<EnteKind>))]
+        public EnteKind Kind { get; set; } = default!;
 
         /// <summary>
         /// Name.
@@ -11249,6 +11450,13 @@ namespace GeRes.Client.Generated
         public int? SilentConsentHours { get; set; } = default!;
 
         /// <summary>
+        /// Username of the mediator (an active user of this Comune with the mediator function and an ANPR operator id) under whose identity silent consent processes requests.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("silentConsentMediator")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? SilentConsentMediator { get; set; } = default!;
+
+        /// <summary>
         /// Whether calls must come from authorised workstations.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("workstationPolicy")]
@@ -11887,12 +12095,55 @@ namespace GeRes.Client.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestActor_token_type>))]
+    public enum ClientCredentialsRequestActor_token_type
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:token-type:access_token")]
+        UrnIetfParamsOauthTokenTypeAccess_token = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestGrant_type>))]
     public enum ClientCredentialsRequestGrant_type
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"client_credentials")]
         Client_credentials = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:grant-type:token-exchange")]
+        UrnIetfParamsOauthGrantTypeTokenExchange = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestMediation>))]
+    public enum ClientCredentialsRequestMediation
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"silent")]
+        Silent = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsRequestSubject_token_type>))]
+    public enum ClientCredentialsRequestSubject_token_type
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:token-type:access_token")]
+        UrnIetfParamsOauthTokenTypeAccess_token = 0,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [System.Text.Json.Serialization.JsonConverter(typeof(GeRes.Client.Core.GeResEnumConverter<ClientCredentialsTokenIssued_token_type>))]
+    public enum ClientCredentialsTokenIssued_token_type
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"urn:ietf:params:oauth:token-type:access_token")]
+        UrnIetfParamsOauthTokenTypeAccess_token = 0,
 
     }
 

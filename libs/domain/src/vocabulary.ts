@@ -65,5 +65,5 @@ export const ANPR_CHANNELS = ['soap', 'pdnd'] as const;
 export const AUDIT_OUTCOMES = ['ok', 'not_found', 'denied', 'error', 'pending'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-export const ACCESS_EVENTS = ['login_success', 'login_failure', 'login_throttled', 'logout', 'token_refresh', 'function'] as const;
+export const ACCESS_EVENTS = ['login_success', 'login_failure', 'login_throttled', 'logout', 'token_refresh', 'function', 'delegation'] as const;
 export type AccessEventKind = (typeof ACCESS_EVENTS)[number];

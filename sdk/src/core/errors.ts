@@ -134,6 +134,7 @@ type ErrorClass = new (message: string, init: GeResErrorInit) => GeResError;
 const BY_TYPE: Record<string, ErrorClass> = {
   'validation-failed': ValidationError,
   'bad-request': ValidationError,
+  'invalid-grant': ValidationError,
   'weak-password': ValidationError,
   'import-failed': ValidationError,
   'unsupported-media-type': ValidationError,

@@ -73,6 +73,8 @@ export type { LookupSection } from './models/LookupSection.js';
 export type { Luogo } from './models/Luogo.js';
 export type { Me } from './models/Me.js';
 export type { MeApplication } from './models/MeApplication.js';
+export type { MeComune } from './models/MeComune.js';
+export type { MeEnte } from './models/MeEnte.js';
 export type { MeWorkstation } from './models/MeWorkstation.js';
 export type { NonResidentVisuraPolicy } from './models/NonResidentVisuraPolicy.js';
 export type { NumeroCivico } from './models/NumeroCivico.js';

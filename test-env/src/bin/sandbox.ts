@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
@@ -37,7 +38,13 @@ async function main() {
   try {
     // The simulator's population is born all over Italy: name its places from ANPR's tables when present.
     const tables = resolve('../shared/anpr/tables');
-    config = loadConfig({ ...(existsSync(tables) ? { ANPR_TABLES_DIR: tables } : {}), ...process.env, GERES_SANDBOX: 'true' });
+    const sandboxDir = process.env.GERES_SANDBOX_DIR || '.sandbox';
+    config = loadConfig({
+      ...(existsSync(tables) ? { ANPR_TABLES_DIR: tables } : {}),
+      SERVICE_CLIENTS: sandboxServiceClients(sandboxDir),
+      ...process.env,
+      GERES_SANDBOX: 'true',
+    });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -78,6 +85,8 @@ async function main() {
     throw new Error(`${config.sqlitePath} has users but ${CREDENTIALS_FILE} is missing: delete the ${config.sandboxDir} folder to start afresh`);
   }
   await wireComuneToSimulator(app.get(EntityManager).fork(), demoComuneWiring(anpr, anprDir, { workstations: [SANDBOX_WORKSTATION_ID] }));
+  // Sandboxes seeded before silent consent had a designated mediator get the demo TOP.
+  await em.nativeUpdate(Comune, { codiceIstat: creds.comune.codiceIstat, silentConsentMediator: null }, { silentConsentMediator: 'top.bari' });
   if (await em.count(Comune, { codiceIstat: SECOND_COMUNE.codiceIstat })) await wireComuneToSimulator(app.get(EntityManager).fork(), secondComuneWiring(anpr));
   await app.listen(config.port, config.host);
   const shutdown = async () => {
@@ -116,6 +125,18 @@ async function main() {
     );
   }
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The consumer services of the sandbox, with secrets generated on first start and kept in the sandbox folder. */
+export const SANDBOX_SERVICES = ['visure', 'rivestizione', 'console'] as const;
+
+function sandboxServiceClients(dir: string): string {
+  const file = join(dir, 'service-clients.json');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const known: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  for (const name of SANDBOX_SERVICES) known[name] ??= randomBytes(32).toString('base64url');
+  writeFileSync(file, JSON.stringify(known, null, 2), { mode: 0o600 });
+  return Object.entries(known).map(([name, secret]) => `${name}:${secret}`).join(',');
 }
 
 /** Why the credentials file would not log in to this database, if it would not: the printed credentials should work. */

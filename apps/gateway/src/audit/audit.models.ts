@@ -49,6 +49,12 @@ export class AuditEventView {
   @ApiProperty({ ...NULLABLE_UUID, description: 'The application, when one called.', example: null })
   applicationId!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'The consumer service (visure, rivestizione, console) that acted for the user under a delegation grant.', example: 'visure' })
+  actingService!: string | null;
+
+  @ApiProperty({ ...NULLABLE_UUID, description: 'The mediator whose approval (or silent consent) the request was made under.', example: null })
+  mediatorId!: string | null;
+
   @ApiProperty({ type: String, nullable: true, description: 'ANPR operator id the request was made with.', example: 'RSSMRA80A01A662X' })
   anprOperatorId!: string | null;
 

@@ -28,6 +28,8 @@ export interface AuditInput {
   latencyMs?: number;
   monitored?: boolean;
   time?: Date;
+  actingService?: string;
+  mediatorId?: string;
 }
 
 const AUDITED = new WeakSet<object>();
@@ -77,6 +79,8 @@ export function storableAuditFields(input: AuditInput): Unchained {
     anprOperationId: text(input.anprOperationId, 'anprOperationId'),
     latencyMs: input.latencyMs === undefined || input.latencyMs === null ? undefined : Math.round(Number(input.latencyMs)),
     monitored: input.monitored ?? true,
+    actingService: text(input.actingService, 'actingService'),
+    mediatorId: text(input.mediatorId, 'mediatorId'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 @ApiSchema({ name: 'LoginRequest', description: 'A person\'s credentials.' })
 export class LoginDto {
@@ -24,15 +24,58 @@ export class RefreshDto {
   refreshToken!: string;
 }
 
-/** RFC 6749 §4.4; accepted as JSON or form-encoded, or with HTTP Basic client authentication. */
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ACCESS_TOKEN = 'urn:ietf:params:oauth:token-type:access_token';
+
+/** RFC 6749 §4.4 and RFC 8693; accepted as JSON or form-encoded, or with HTTP Basic client authentication. */
 @ApiSchema({
   name: 'ClientCredentialsRequest',
-  description: 'OAuth2 client-credentials grant (RFC 6749 §4.4). Give client_id and client_secret here, or leave them out and authenticate with HTTP Basic.',
+  description:
+    'OAuth2 client-credentials grant (RFC 6749 §4.4) for applications, or token exchange (RFC 8693) for the consumer ' +
+    'services (visure, rivestizione, console). Give client_id and client_secret here, or leave them out and ' +
+    'authenticate with HTTP Basic.',
 })
 export class ClientCredentialsDto {
-  @ApiProperty({ enum: ['client_credentials'], description: 'Always client_credentials.', example: 'client_credentials' })
-  @IsIn(['client_credentials'])
+  @ApiProperty({ enum: ['client_credentials', TOKEN_EXCHANGE], description: 'client_credentials for an application; the token-exchange grant for a consumer service.', example: 'client_credentials' })
+  @IsIn(['client_credentials', TOKEN_EXCHANGE])
   grant_type!: string;
+
+  @ApiPropertyOptional({ description: 'Token exchange: the token of the person the service acts for, or a grant the service stored for a deferred request.', example: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2ln' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8192)
+  subject_token?: string;
+
+  @ApiPropertyOptional({ enum: [ACCESS_TOKEN], description: 'Token exchange: the kind of subject_token.', example: ACCESS_TOKEN })
+  @IsOptional()
+  @IsIn([ACCESS_TOKEN])
+  subject_token_type?: string;
+
+  @ApiPropertyOptional({ description: 'Token exchange: the approving mediator\'s own access token; the new grant carries that mediator.', example: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2ln' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8192)
+  actor_token?: string;
+
+  @ApiPropertyOptional({ enum: [ACCESS_TOKEN], description: 'Token exchange: the kind of actor_token.', example: ACCESS_TOKEN })
+  @IsOptional()
+  @IsIn([ACCESS_TOKEN])
+  actor_token_type?: string;
+
+  @ApiPropertyOptional({ pattern: '^\\d{1,8}$', description: 'Token exchange: seconds the grant should live (capped by the gateway; a deferred request asks for long enough to be processed).', example: '86400' })
+  @IsOptional()
+  @Matches(/^\d{1,8}$/, { message: 'requested_lifetime must be a whole number of seconds' })
+  requested_lifetime?: string;
+
+  @ApiPropertyOptional({ enum: ['silent'], description: 'Token exchange: `silent` asks for the Comune\'s silent consent on a stored grant (granted once its hours have passed).', example: 'silent' })
+  @IsOptional()
+  @IsIn(['silent'])
+  mediation?: 'silent';
+
+  @ApiPropertyOptional({ pattern: '^\\d{6}$', description: 'Token exchange with mediation=silent: ISTAT code of the Comune whose silent consent applies.', example: '072006' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'comune must be a 6-digit ISTAT code' })
+  comune?: string;
 
   @ApiPropertyOptional({ description: 'The application\'s client id (unless sent with HTTP Basic).', example: 'app_4f9a1c2b3d4e5f607182' })
   @IsOptional()

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import type { EnteKind, NonResidentVisuraPolicy } from '#libs/domain';
+import { apiEnum } from '../common/api-enums.js';
 import { ProfileView, UserView } from '../governance/governance.models.js';
 
 /** Response schemas of the authentication API. */
@@ -34,6 +36,9 @@ export class ClientCredentialsToken {
 
   @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until the token expires.', example: 900 })
   expires_in!: number;
+
+  @ApiPropertyOptional({ enum: ['urn:ietf:params:oauth:token-type:access_token'], description: 'Token exchange only: the kind of token issued (RFC 8693).', example: 'urn:ietf:params:oauth:token-type:access_token' })
+  issued_token_type?: string;
 }
 
 @ApiSchema({ description: 'A public key that verifies GeRes access tokens (RFC 7517).' })
@@ -96,6 +101,39 @@ export class MeWorkstation {
   authorised!: boolean;
 }
 
+@ApiSchema({ description: 'The caller\'s Ente.' })
+export class MeEnte {
+  @ApiProperty({ format: 'uuid', description: 'Id of the Ente.', example: '6a5b4c3d-2e1f-4a9b-8c7d-6e5f4a3b2c1d' })
+  id!: string;
+
+  @ApiProperty({ description: 'Name.', example: 'Polizia Locale di Bari' })
+  name!: string;
+
+  @ApiProperty({ ...apiEnum('EnteKind'), description: 'A municipal office (of a Comune) or an external body.', example: 'municipal_office' })
+  kind!: EnteKind;
+
+  @ApiProperty({ type: String, nullable: true, pattern: '^\\d{6}$', description: 'ISTAT code of the Comune that registered the Ente.', example: '072006' })
+  comune!: string | null;
+}
+
+@ApiSchema({ description: 'A Comune the caller works with today, with the policies that decide how their requests are handled there.' })
+export class MeComune {
+  @ApiProperty({ pattern: '^\\d{6}$', description: 'ISTAT code.', example: '072006' })
+  codiceIstat!: string;
+
+  @ApiProperty({ description: 'Name.', example: 'Bari' })
+  nome!: string;
+
+  @ApiProperty({ description: 'True for the caller\'s own Comune (a TOP user\'s), false for a Comune agreed by convenzione.', example: false })
+  own!: boolean;
+
+  @ApiProperty({ ...apiEnum('NonResidentVisuraPolicy'), description: 'How the Comune handles visure on non-residents asked by municipal offices with national permission.', example: 'mediator' })
+  nonResidentVisuraPolicy!: NonResidentVisuraPolicy;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 720, description: 'Hours after which a deferred request is approved by silent consent.', example: 24 })
+  silentConsentHours!: number;
+}
+
 @ApiSchema({ description: 'Who is calling: the user (for an application, the operator it acts for), their profile, and the context.' })
 export class Me {
   @ApiProperty({ type: () => UserView, description: 'The user.' })
@@ -109,4 +147,13 @@ export class Me {
 
   @ApiProperty({ type: () => MeWorkstation, nullable: true, description: 'The recognised workstation; null when none was recognised.' })
   workstation!: MeWorkstation | null;
+
+  @ApiProperty({ type: () => MeEnte, nullable: true, description: 'The caller\'s Ente; null for a TOP user of a Comune.' })
+  ente!: MeEnte | null;
+
+  @ApiProperty({ type: () => [MeComune], description: 'The Comuni the caller works with today: their own (TOP), or those of their Ente\'s current convenzioni.' })
+  comuni!: MeComune[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Under a delegation grant: the service acting for the user.', example: null })
+  actingService!: string | null;
 }

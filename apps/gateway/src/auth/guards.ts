@@ -58,6 +58,7 @@ export class ApplicationScopeGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest();
     const p = req.user as Principal | undefined;
+    if (p?.actingService) return this.checkDelegation(ctx, req, p);
     if (!p?.application) return true;
     if (!APPLICATION_OPERATOR_ROLES.includes(p.role)) {
       await this.deny(req, p, 'operator_role_not_allowed');
@@ -71,6 +72,14 @@ export class ApplicationScopeGuard implements CanActivate {
     return true;
   }
 
+  /** A delegation grant works where an application's token would: the lookup and self-service routes. */
+  private async checkDelegation(ctx: ExecutionContext, req: any, p: Principal): Promise<boolean> {
+    const allowed = this.reflector.getAllAndOverride<boolean>(APPLICATION_ALLOWED, [ctx.getHandler(), ctx.getClass()]);
+    if (allowed) return true;
+    await this.deny(req, p, 'delegation_scope');
+    throw problem('forbidden', `A grant for ${p.actingService} may use only the lookup and self-service endpoints`, { rule: 'delegation_scope' });
+  }
+
   private deny(req: any, p: Principal, rule: string) {
     return this.audit.record({
       requestId: req.id,
@@ -78,6 +87,7 @@ export class ApplicationScopeGuard implements CanActivate {
       username: p.user.username,
       enteId: p.user.ente?.id,
       applicationId: p.application?.id,
+      actingService: p.actingService,
       clientIp: req.ip,
       operation: `${req.method} ${req.route?.path ?? req.path}`,
       outcome: 'denied',

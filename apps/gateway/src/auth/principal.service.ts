@@ -30,7 +30,7 @@ export class PrincipalService {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async resolve(payload: { sub?: string; typ?: string; jti?: string }, req: Request): Promise<Principal> {
+  async resolve(payload: { sub?: string; typ?: string; jti?: string; act?: { sub?: unknown }; med?: unknown }, req: Request): Promise<Principal> {
     const em = this.em.fork();
     let user: User | null;
     let application: Application | undefined;
@@ -63,8 +63,25 @@ export class PrincipalService {
       throw problem('password-change-required', 'Change your password with POST /v1/me/password first');
     }
     const principal: Principal = { user: user!, role: user!.role, application, tokenId: payload.jti };
+    if (payload.act !== undefined) await this.delegation(principal, payload, em);
     principal.workstation = await this.checkWorkstation(em, principal, req);
     return principal;
+  }
+
+  /**
+   * A delegation grant: the acting service must still be configured, and a mediator it carries must
+   * still be an active mediator with an ANPR identity, at every request.
+   */
+  private async delegation(p: Principal, payload: { act?: { sub?: unknown }; med?: unknown; typ?: string }, em: EntityManager) {
+    const service = typeof payload.act?.sub === 'string' ? payload.act.sub : undefined;
+    if (payload.typ !== 'user' || !service || !this.config.serviceClients.has(service)) {
+      throw problem('invalid-token', 'The service this grant was issued to is not registered');
+    }
+    p.actingService = service;
+    if (payload.med === undefined) return;
+    const m = await em.findOne(User, { id: String(payload.med) }, { populate: ['comune'] });
+    if (!m || m.status !== 'active' || !m.mediator || !m.anprOperatorId) throw problem('invalid-token', 'The mediator of this grant is no longer an active mediator');
+    p.mediator = m;
   }
 
   /**

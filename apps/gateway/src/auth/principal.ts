@@ -11,6 +11,10 @@ export interface Principal {
   convenzioni?: Convenzione[];
   /** Token id (jti), for logs. */
   tokenId?: string;
+  /** Under a delegation grant (RFC 8693): the consumer service acting for `user`. */
+  actingService?: string;
+  /** Under a grant that carries a mediator's approval (or silent consent): that mediator. */
+  mediator?: User;
 }
 
 export const IS_PUBLIC = 'geres:isPublic';

@@ -16,8 +16,8 @@ export const TOKEN_CLOCK_SKEW_SECONDS = 30;
  * why it is refused, or undefined.
  */
 export function accessClaimsViolation(
-  payload: { iss?: unknown; aud?: unknown; iat?: unknown; exp?: unknown },
-  config: Pick<GatewayConfig, 'jwtIssuer' | 'jwtAudience' | 'accessTokenTtlSeconds'>,
+  payload: { iss?: unknown; aud?: unknown; iat?: unknown; exp?: unknown; act?: unknown },
+  config: Pick<GatewayConfig, 'jwtIssuer' | 'jwtAudience' | 'accessTokenTtlSeconds' | 'delegationMaxSeconds'>,
   nowSeconds: number,
 ): string | undefined {
   if (payload.iss !== config.jwtIssuer) return 'The token was not issued by this gateway';
@@ -27,7 +27,9 @@ export function accessClaimsViolation(
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'The token has no expiry';
   if (typeof iat !== 'number' || !Number.isFinite(iat)) return 'The token has no issue time';
   if (iat > nowSeconds + TOKEN_CLOCK_SKEW_SECONDS) return 'The token was issued in the future';
-  if (exp - iat > config.accessTokenTtlSeconds + TOKEN_CLOCK_SKEW_SECONDS) return 'The token lives longer than this gateway allows';
+  // A delegation grant (it names the acting service) may live as long as a deferred request waits.
+  const maxLifetime = payload.act === undefined ? config.accessTokenTtlSeconds : config.delegationMaxSeconds;
+  if (exp - iat > maxLifetime + TOKEN_CLOCK_SKEW_SECONDS) return 'The token lives longer than this gateway allows';
   if (exp <= nowSeconds - TOKEN_CLOCK_SKEW_SECONDS) return 'jwt expired';
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { accessClaimsViolation } from './signing-keys.service.js';
 
-const config = { jwtIssuer: 'geres', jwtAudience: 'geres', accessTokenTtlSeconds: 900 };
+const config = { jwtIssuer: 'geres', jwtAudience: 'geres', accessTokenTtlSeconds: 900, delegationMaxSeconds: 86400 };
 const now = 1_800_000_000;
 const good = { iss: 'geres', aud: 'geres', iat: now - 10, exp: now + 890 };
 

@@ -28,7 +28,7 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     });
   }
 
-  validate(req: Request, payload: { sub?: string; typ?: string; jti?: string; iss?: unknown; aud?: unknown; iat?: unknown; exp?: unknown }): Promise<Principal> {
+  validate(req: Request, payload: { sub?: string; typ?: string; jti?: string; iss?: unknown; aud?: unknown; iat?: unknown; exp?: unknown; act?: { sub?: unknown }; med?: unknown }): Promise<Principal> {
     // jsonwebtoken checks exp only when present: absence, and an over-long lifetime, are refused here.
     const violation = accessClaimsViolation(payload, this.config, Math.floor(Date.now() / 1000));
     if (violation) throw problem('invalid-token', violation);

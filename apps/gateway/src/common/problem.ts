@@ -14,6 +14,7 @@ export const PROBLEM_TYPES = {
   'password-change-required': { status: 403, title: 'Change your one-time password before doing anything else' },
   'invalid-token': { status: 401, title: 'The token is not valid' },
   'invalid-client': { status: 401, title: 'The client credentials are not valid' },
+  'invalid-grant': { status: 400, title: 'The grant asked for cannot be given' },
   'operator-required': { status: 403, title: 'An application must name the operator it acts for' },
   'operator-not-allowed': { status: 403, title: 'The application may not act for this operator' },
   'workstation-not-authorised': { status: 403, title: 'This workstation is not authorised' },

@@ -25,6 +25,13 @@ export interface GatewayConfig {
   /** Absolute lifetime of a login's refresh family: rotation never extends a login past it. */
   refreshFamilyMaxSeconds: number;
   /**
+   * Consumer services (visure, rivestizione, console) that may exchange a person's token for a
+   * delegation grant (RFC 8693): service name → its secret. From SERVICE_CLIENTS=`name:secret,…`.
+   */
+  serviceClients: Map<string, string>;
+  /** Longest lifetime of a delegation grant (a deferred request keeps its grant until processed). */
+  delegationMaxSeconds: number;
+  /**
    * HMAC key for the audit chain (required outside the sandbox); checkpoint signatures and the
    * encryption of stored idempotent answers use keys derived from it. Sandbox without it: SHA-256.
    */
@@ -109,6 +116,25 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
 /** ANPR's and PDND's production and test hosts (../shared/anpr/REFERENCE.md). */
 const ANPR_DEFAULT_HOSTS = ['ws.anpr.interno.it', 'wsfree.anpr.interno.it', 'modipa.anpr.interno.it', 'modipa-val.anpr.interno.it', 'auth.interop.pagopa.it', 'auth.uat.interop.pagopa.it'];
 
+const SERVICE_NAME = /^[a-z][a-z0-9-]{1,31}$/;
+
+/** `name:secret,name:secret`: names in lower case, secrets of at least 32 characters, no repeats. */
+function serviceClients(env: Env): Map<string, string> {
+  const out = new Map<string, string>();
+  const raw = env.SERVICE_CLIENTS?.trim();
+  if (!raw) return out;
+  for (const entry of raw.split(',')) {
+    const at = entry.indexOf(':');
+    const name = entry.slice(0, at).trim();
+    const secret = entry.slice(at + 1).trim();
+    if (at < 0 || !SERVICE_NAME.test(name)) throw new ConfigError('SERVICE_CLIENTS', `entries are name:secret with a lower-case name (got "${entry.slice(0, 40)}")`);
+    if (secret.length < 32) throw new ConfigError('SERVICE_CLIENTS', `the secret of ${name} must be at least 32 characters`);
+    if (out.has(name)) throw new ConfigError('SERVICE_CLIENTS', `${name} is named twice`);
+    out.set(name, secret);
+  }
+  return out;
+}
+
 function hostPatterns(env: Env, name: string, def: string[]): string[] {
   const list = env[name] ? env[name]!.split(',').map((h) => h.trim()).filter(Boolean) : def;
   const bad = list.find((h) => !/^(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(h));
@@ -167,6 +193,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86400),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 8 * 3600, 300, 30 * 86400),
     refreshFamilyMaxSeconds: int(env, 'REFRESH_FAMILY_MAX_SECONDS', 12 * 3600, 300, 90 * 86400),
+    serviceClients: serviceClients(env),
+    delegationMaxSeconds: int(env, 'DELEGATION_MAX_SECONDS', 30 * 86400, 300, 90 * 86400),
     auditChainKey,
     auditCheckpointFile,
     auditCheckpointIntervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, 1, 86400),

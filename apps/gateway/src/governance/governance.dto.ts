@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  ACCESS_EVENTS,
   ENTE_KINDS,
   LOOKUP_SECTIONS,
   NON_RESIDENT_VISURA_POLICIES,
@@ -199,6 +200,8 @@ export class UpdateComuneSettingsDto {
   @IsPresentNotNull() @IsIn(NON_RESIDENT_VISURA_POLICIES) nonResidentVisuraPolicy?: NonResidentVisuraPolicy;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 720, description: 'Hours after which a pending request is approved by silent consent.', example: 24 })
   @IsPresentNotNull() @IsInt() @Min(1) @Max(720) silentConsentHours?: number;
+  @ApiPropertyOptional({ maxLength: 80, description: 'Username of the mediator (an active user of this Comune with the mediator function and an ANPR operator id) under whose identity silent consent processes requests.', example: 'top.bari' })
+  @IsPresentNotNull() @IsString() @MaxLength(80) silentConsentMediator?: string;
   @ApiPropertyOptional({ ...apiEnum('WorkstationPolicy'), description: 'Whether calls must come from authorised workstations.', example: 'authorised' })
   @IsPresentNotNull() @IsIn(WORKSTATION_POLICIES) workstationPolicy?: WorkstationPolicy;
   @ApiPropertyOptional({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Start of the suspicious-hours window (local time, HH:MM).', example: '22:00' })
@@ -368,5 +371,5 @@ export class AccessLogQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only entries of users of this Ente.' })
   @IsOptional() @IsString() enteId?: string;
   @ApiPropertyOptional({ ...apiEnum('AccessEventKind'), description: 'Only entries of this kind.' })
-  @IsOptional() @IsIn(['login_success', 'login_failure', 'login_throttled', 'logout', 'token_refresh', 'function']) event?: string;
+  @IsOptional() @IsIn(ACCESS_EVENTS) event?: string;
 }

@@ -104,6 +104,9 @@ export class ComuneSettingsView {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 720, description: 'Hours after which a pending request is approved by silent consent.', example: 24 })
   silentConsentHours!: number;
 
+  @ApiProperty({ type: String, nullable: true, description: 'Username of the mediator under whose ANPR identity silent consent processes requests; without one, silent consent never fires.', example: 'top.bari' })
+  silentConsentMediator!: string | null;
+
   @ApiProperty({ ...apiEnum('WorkstationPolicy'), description: 'Whether calls must come from authorised workstations.', example: 'free' })
   workstationPolicy!: WorkstationPolicy;
 

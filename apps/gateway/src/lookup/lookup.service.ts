@@ -237,8 +237,12 @@ export class LookupService {
     return { comune, profile };
   }
 
-  /** A mediator of the Comune uses their own ANPR identity; everyone else the Comune's operator. */
+  /**
+   * A mediator of the Comune uses their own ANPR identity, and so does a grant that carries a
+   * mediator's approval of this Comune (R-ACC-1); everyone else the Comune's operator.
+   */
   private operatorFor(p: Principal, comune: Comune): string {
+    if (p.mediator?.anprOperatorId && p.mediator.comune?.id === comune.id) return p.mediator.anprOperatorId;
     if (p.role === 'TOP' && p.user.mediator && p.user.anprOperatorId && p.user.comune?.id === comune.id) return p.user.anprOperatorId;
     if (!comune.defaultAnprOperatorId) throw problem('anpr-unavailable', `Comune ${comune.nome} has no ANPR operator configured`);
     return comune.defaultAnprOperatorId;
@@ -304,6 +308,8 @@ function requestAudit(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, op
     username: p.user.username,
     enteId: p.user.ente?.id,
     applicationId: p.application?.id,
+    actingService: p.actingService,
+    mediatorId: p.mediator?.id,
     workstation: p.workstation?.code,
     clientIp: meta.clientIp,
     targetComune: dto.comune,

@@ -59,6 +59,8 @@ export async function seedSandbox(em: EntityManager, onboarding: ComuneOnboardin
     anprChannel: 'soap',
     anprOperatorIds: ['USERSFREETEST237'],
     defaultAnprOperatorId: 'USERSFREETEST237',
+    // The demo TOP is a mediator: silent consent processes deferred visure under their identity.
+    silentConsentMediator: 'top.bari',
   } as any);
   const since = '2026-01-01';
   const pl = em.create(Ente, { kind: 'municipal_office', name: 'Polizia Locale di Bari', comune, codiceFiscale: '80015010723' } as any);

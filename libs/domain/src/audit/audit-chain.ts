@@ -30,6 +30,10 @@ export interface ChainedFields {
   anprOperationId?: string | null;
   latencyMs?: number | null;
   monitored: boolean;
+  /** The service that acted for the user under a delegation grant (visure, rivestizione…). */
+  actingService?: string | null;
+  /** The mediator whose approval (or the Comune's designated one, for silent consent) the call used. */
+  mediatorId?: string | null;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -85,6 +89,8 @@ export function canonicalise(e: ChainedFields): string {
     v(e.anprOperationId),
     e.latencyMs === undefined || e.latencyMs === null ? null : Number(e.latencyMs),
     Boolean(e.monitored),
+    // Appended only when present, so that every event written before delegation hashes as it did.
+    ...(e.actingService || e.mediatorId ? [v(e.actingService), v(e.mediatorId)] : []),
   ]);
 }
 

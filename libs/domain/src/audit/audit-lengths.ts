@@ -21,6 +21,8 @@ export const AUDIT_TEXT_LENGTHS = {
   outcome: 12,
   outcomeDetail: 80,
   anprOperationId: 64,
+  actingService: 32,
+  mediatorId: 36,
 } as const;
 
 /** Each element of `subjects` and `sections` (JSON arrays) is cut to this length. */

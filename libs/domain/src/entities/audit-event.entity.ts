@@ -99,6 +99,14 @@ export class AuditEvent {
   /** False for STANDARDPS users: invisible to TOP/ADMIN/mediator monitoring. */
   @Property({ type: 'boolean' })
   monitored: boolean = true;
+
+  /** The service that acted for the user under a delegation grant (visure, rivestizione, console). */
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.actingService, nullable: true })
+  actingService?: string;
+
+  /** User id of the mediator whose approval the request was made under. */
+  @Property({ type: 'string', length: AUDIT_TEXT_LENGTHS.mediatorId, nullable: true })
+  mediatorId?: string;
 }
 
 /** The head of each writer's chain, updated with every batch, so that truncating a tail is seen. */

@@ -110,6 +110,13 @@ export class Comune {
   @Property({ type: 'integer' })
   silentConsentHours: number = 24;
 
+  /**
+   * Username of the mediator (a user of this Comune with the mediator function) under whose ANPR
+   * identity requests approved by silent consent are made. Without one, silent consent never fires.
+   */
+  @Property({ type: 'string', length: 80, nullable: true })
+  silentConsentMediator?: string;
+
   @Property({ type: 'string', length: 16 })
   workstationPolicy: WorkstationPolicy = 'free';
 

@@ -5,4 +5,4 @@
 /**
  * The kind of access-log entry.
  */
-export type AccessEventKind = 'login_success' | 'login_failure' | 'login_throttled' | 'logout' | 'token_refresh' | 'function';
+export type AccessEventKind = 'login_success' | 'login_failure' | 'login_throttled' | 'logout' | 'token_refresh' | 'function' | 'delegation';

@@ -10,6 +10,10 @@ import type { AuditOutcome } from './AuditOutcome.js';
  */
 export type AuditEventView = {
   /**
+   * The consumer service (visure, rivestizione, console) that acted for the user under a delegation grant.
+   */
+  actingService: string | null;
+  /**
    * For a `pending` intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR).
    */
   anprOperationId: string | null;
@@ -45,6 +49,10 @@ export type AuditEventView = {
    * Time spent on the request, in milliseconds.
    */
   latencyMs: number | null;
+  /**
+   * The mediator whose approval (or silent consent) the request was made under.
+   */
+  mediatorId: string | null;
   /**
    * Declared reason (case or protocol number).
    */

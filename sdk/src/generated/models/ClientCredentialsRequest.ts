@@ -3,9 +3,17 @@
 /* tslint:disable */
 /* eslint-disable */
 /**
- * OAuth2 client-credentials grant (RFC 6749 §4.4). Give client_id and client_secret here, or leave them out and authenticate with HTTP Basic.
+ * OAuth2 client-credentials grant (RFC 6749 §4.4) for applications, or token exchange (RFC 8693) for the consumer services (visure, rivestizione, console). Give client_id and client_secret here, or leave them out and authenticate with HTTP Basic.
  */
 export type ClientCredentialsRequest = {
+  /**
+   * Token exchange: the approving mediator's own access token; the new grant carries that mediator.
+   */
+  actor_token?: string;
+  /**
+   * Token exchange: the kind of actor_token.
+   */
+  actor_token_type?: 'urn:ietf:params:oauth:token-type:access_token';
   /**
    * The application's client id (unless sent with HTTP Basic).
    */
@@ -15,8 +23,28 @@ export type ClientCredentialsRequest = {
    */
   client_secret?: string;
   /**
-   * Always client_credentials.
+   * Token exchange with mediation=silent: ISTAT code of the Comune whose silent consent applies.
    */
-  grant_type: 'client_credentials';
+  comune?: string;
+  /**
+   * client_credentials for an application; the token-exchange grant for a consumer service.
+   */
+  grant_type: 'client_credentials' | 'urn:ietf:params:oauth:grant-type:token-exchange';
+  /**
+   * Token exchange: `silent` asks for the Comune's silent consent on a stored grant (granted once its hours have passed).
+   */
+  mediation?: 'silent';
+  /**
+   * Token exchange: seconds the grant should live (capped by the gateway; a deferred request asks for long enough to be processed).
+   */
+  requested_lifetime?: string;
+  /**
+   * Token exchange: the token of the person the service acts for, or a grant the service stored for a deferred request.
+   */
+  subject_token?: string;
+  /**
+   * Token exchange: the kind of subject_token.
+   */
+  subject_token_type?: 'urn:ietf:params:oauth:token-type:access_token';
 };
 

@@ -15,6 +15,10 @@ export type ClientCredentialsToken = {
    */
   expires_in: number;
   /**
+   * Token exchange only: the kind of token issued (RFC 8693).
+   */
+  issued_token_type?: 'urn:ietf:params:oauth:token-type:access_token';
+  /**
    * Always Bearer.
    */
   token_type: 'Bearer';

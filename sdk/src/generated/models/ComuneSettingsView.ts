@@ -93,6 +93,10 @@ export type ComuneSettingsView = {
    */
   silentConsentHours: number;
   /**
+   * Username of the mediator under whose ANPR identity silent consent processes requests; without one, silent consent never fires.
+   */
+  silentConsentMediator: string | null;
+  /**
    * Whether calls must come from authorised workstations.
    */
   workstationPolicy: WorkstationPolicy;

@@ -3,6 +3,8 @@
 /* tslint:disable */
 /* eslint-disable */
 import type { MeApplication } from './MeApplication.js';
+import type { MeComune } from './MeComune.js';
+import type { MeEnte } from './MeEnte.js';
 import type { MeWorkstation } from './MeWorkstation.js';
 import type { ProfileView } from './ProfileView.js';
 import type { UserView } from './UserView.js';
@@ -11,9 +13,21 @@ import type { UserView } from './UserView.js';
  */
 export type Me = {
   /**
+   * Under a delegation grant: the service acting for the user.
+   */
+  actingService: string | null;
+  /**
    * The calling application; null for a person's token.
    */
   application: MeApplication | null;
+  /**
+   * The Comuni the caller works with today: their own (TOP), or those of their Ente's current convenzioni.
+   */
+  comuni: Array<MeComune>;
+  /**
+   * The caller's Ente; null for a TOP user of a Comune.
+   */
+  ente: MeEnte | null;
   /**
    * Their profile; null when none was set yet.
    */

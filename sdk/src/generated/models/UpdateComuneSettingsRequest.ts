@@ -101,6 +101,10 @@ export type UpdateComuneSettingsRequest = {
    */
   silentConsentHours?: number;
   /**
+   * Username of the mediator (an active user of this Comune with the mediator function and an ANPR operator id) under whose identity silent consent processes requests.
+   */
+  silentConsentMediator?: string;
+  /**
    * Whether calls must come from authorised workstations.
    */
   workstationPolicy?: WorkstationPolicy;

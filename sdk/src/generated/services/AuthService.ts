@@ -157,7 +157,9 @@ export class AuthService {
   /**
    * Get an access token for an application
    * OAuth2 client-credentials grant (RFC 6749 §4.4). The body may be JSON or form-encoded; the client may authenticate with `client_id` and `client_secret` in the body or with HTTP Basic. With the token, every call names the operator the application acts for in X-GeRes-Operator. With HTTP Basic, client id and secret are each form-urlencoded before being joined and base64-encoded (RFC 6749 §2.3.1). Repeated failures for one client id from one address make that address wait, longer after each failure (`rate-limited`, with Retry-After).
-   * @returns ClientCredentialsToken An access token.
+   *
+   * The consumer services (visure, rivestizione, console; configured with SERVICE_CLIENTS) use the token-exchange grant (RFC 8693) here: `subject_token` is the token of the person who asked, and the answer is a delegation grant for that person only, whose `act` claim names the service. It works only on the lookup and self-service routes. A grant stored for a deferred request (`requested_lifetime` up to DELEGATION_MAX_SECONDS) may be exchanged again, never extended: with a mediator's own token as `actor_token` the new grant carries that mediator's approval; with `mediation=silent` and `comune`, once the Comune's silent-consent hours have passed since the first grant, it carries the Comune's designated mediator. Lookups under a mediated grant in the mediator's Comune use the mediator's ANPR operator id; the audit trail names person, service and mediator. A grant that cannot be given is `invalid-grant` (with `error: invalid_grant`).
+   * @returns ClientCredentialsToken An access token (or, for token exchange, a delegation grant).
    * @throws ApiError
    */
   public issueApplicationToken({
@@ -180,7 +182,8 @@ export class AuthService {
       mediaType: 'application/json',
       errors: {
         400: `\`urn:geres:problem:validation-failed\`: The request is not valid.
-        \`urn:geres:problem:bad-request\`: Bad request.`,
+        \`urn:geres:problem:bad-request\`: Bad request.
+        \`urn:geres:problem:invalid-grant\`: The grant asked for cannot be given.`,
         401: `\`urn:geres:problem:invalid-client\`: The client credentials are not valid.`,
         429: `\`urn:geres:problem:rate-limited\`: Too many requests; slow down.`,
       },

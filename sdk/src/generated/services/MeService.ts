@@ -15,7 +15,7 @@ export class MeService {
   constructor(public readonly httpRequest: BaseHttpRequest) {}
   /**
    * Who am I
-   * The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+   * The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
    * @returns Me The caller.
    * @throws ApiError
    */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { Comune } from '#libs/domain';
+import { Comune, User } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../../config/config.js';
 import { problem } from '../../common/problem.js';
 import type { Principal } from '../../auth/principal.js';
@@ -30,7 +30,7 @@ export class ComuniService {
   async updateComuneSettings(p: Principal, istat: string, dto: UpdateComuneSettingsDto) {
     const em = this.em.fork();
     const c = await this.ownComune(p, istat, em);
-    const errors = [...this.settingsErrors(c, dto), ...(await this.secretErrors(c, dto, em))];
+    const errors = [...this.settingsErrors(c, dto), ...(await this.secretErrors(c, dto, em)), ...(await this.mediatorErrors(c, dto, em))];
     if (errors.length) throw problem('validation-failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
     Object.assign(c, dto);
     await em.flush();
@@ -61,6 +61,16 @@ export class ComuniService {
       if (taken.has(canonicalRef(ref))) errors.push({ field, message: 'is already used by another Comune: each Comune has its own keystores and secrets' });
     }
     return errors;
+  }
+
+  /** The silent-consent mediator is one of the Comune's own active mediators, with an ANPR identity. */
+  private async mediatorErrors(c: Comune, dto: UpdateComuneSettingsDto, em: EntityManager): Promise<Array<{ field: string; message: string }>> {
+    if (dto.silentConsentMediator === undefined) return [];
+    const u = await em.findOne(User, { username: dto.silentConsentMediator, comune: c.id });
+    if (!u || u.status !== 'active' || !u.mediator || !u.anprOperatorId) {
+      return [{ field: 'silentConsentMediator', message: 'must be an active user of this Comune with the mediator function and an ANPR operator id' }];
+    }
+    return [];
   }
 
   private settingsErrors(c: Comune, dto: UpdateComuneSettingsDto): Array<{ field: string; message: string }> {

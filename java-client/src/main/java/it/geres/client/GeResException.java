@@ -169,6 +169,7 @@ public class GeResException extends RuntimeException {
     private static final Map<String, BiFunction<String, Details, GeResException>> BY_TYPE = Map.ofEntries(
             Map.entry("validation-failed", ValidationException::new),
             Map.entry("bad-request", ValidationException::new),
+            Map.entry("invalid-grant", ValidationException::new),
             Map.entry("weak-password", ValidationException::new),
             Map.entry("import-failed", ValidationException::new),
             Map.entry("unsupported-media-type", ValidationException::new),

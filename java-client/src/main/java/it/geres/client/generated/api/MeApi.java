@@ -290,7 +290,7 @@ public final class MeApi {
     /**
      * Who am I
      * <p>
-     * The user behind the token (for an application, the operator it acts for), their profile, the calling application and the recognised workstation.
+     * The user behind the token (for an application, the operator it acts for), their profile, their Ente, the Comuni they work with today (with the policies that decide how their visure are handled there), the calling application, the recognised workstation and, under a delegation grant, the acting service.
      * <p>
      * <code>GET /v1/me</code>
      * <p>

@@ -24,7 +24,10 @@ public enum AccessEventKind {
     TOKEN_REFRESH("token_refresh"),
 
     @JsonProperty("function")
-    FUNCTION("function");
+    FUNCTION("function"),
+
+    @JsonProperty("delegation")
+    DELEGATION("delegation");
 
     private final String value;
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 /**
  * One request recorded in the tamper-evident audit trail, denials included.
  * <p>
+ * @param actingService The consumer service (visure, rivestizione, console) that acted for the user under a delegation grant. (required, may be null)
  * @param anprOperationId For a <code>pending</code> intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR). (required, may be null)
  * @param anprOperatorId ANPR operator id the request was made with. (required, may be null)
  * @param applicationId The application, when one called. (format uuid, required, may be null)
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param enteId Their Ente. (format uuid, required, may be null)
  * @param id Id of the event (a decimal number, as a string). (required)
  * @param latencyMs Time spent on the request, in milliseconds. (required, may be null)
+ * @param mediatorId The mediator whose approval (or silent consent) the request was made under. (format uuid, required, may be null)
  * @param motivoRichiesta Declared reason (case or protocol number). (required, may be null)
  * @param operation What was asked (an operation id, or method and route for refusals). (required)
  * @param outcome How the request ended. (required)
@@ -36,6 +38,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AuditEventView(
+        @JsonProperty("actingService") String actingService,
         @JsonProperty("anprOperationId") String anprOperationId,
         @JsonProperty("anprOperatorId") String anprOperatorId,
         @JsonProperty("applicationId") String applicationId,
@@ -45,6 +48,7 @@ public record AuditEventView(
         @JsonProperty("enteId") String enteId,
         @JsonProperty("id") String id,
         @JsonProperty("latencyMs") Integer latencyMs,
+        @JsonProperty("mediatorId") String mediatorId,
         @JsonProperty("motivoRichiesta") String motivoRichiesta,
         @JsonProperty("operation") String operation,
         @JsonProperty("outcome") AuditOutcome outcome,
@@ -67,6 +71,7 @@ public record AuditEventView(
     /** A builder initialised with this value's members. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.actingService = actingService;
         b.anprOperationId = anprOperationId;
         b.anprOperatorId = anprOperatorId;
         b.applicationId = applicationId;
@@ -76,6 +81,7 @@ public record AuditEventView(
         b.enteId = enteId;
         b.id = id;
         b.latencyMs = latencyMs;
+        b.mediatorId = mediatorId;
         b.motivoRichiesta = motivoRichiesta;
         b.operation = operation;
         b.outcome = outcome;
@@ -94,6 +100,7 @@ public record AuditEventView(
 
     /** Builds {@link AuditEventView}. */
     public static final class Builder {
+        private String actingService;
         private String anprOperationId;
         private String anprOperatorId;
         private String applicationId;
@@ -103,6 +110,7 @@ public record AuditEventView(
         private String enteId;
         private String id;
         private Integer latencyMs;
+        private String mediatorId;
         private String motivoRichiesta;
         private String operation;
         private AuditOutcome outcome;
@@ -118,6 +126,12 @@ public record AuditEventView(
         private String workstation;
 
         private Builder() {
+        }
+
+        /** The consumer service (visure, rivestizione, console) that acted for the user under a delegation grant. (required, may be null) */
+        public Builder actingService(String actingService) {
+            this.actingService = actingService;
+            return this;
         }
 
         /** For a <code>pending</code> intent, the operation id GeRes sent to ANPR (idOperazioneComune / idOperazioneClient); for the outcome of a call, ANPR's own id (idOperazioneANPR). (required, may be null) */
@@ -171,6 +185,12 @@ public record AuditEventView(
         /** Time spent on the request, in milliseconds. (required, may be null) */
         public Builder latencyMs(Integer latencyMs) {
             this.latencyMs = latencyMs;
+            return this;
+        }
+
+        /** The mediator whose approval (or silent consent) the request was made under. (format uuid, required, may be null) */
+        public Builder mediatorId(String mediatorId) {
+            this.mediatorId = mediatorId;
             return this;
         }
 
@@ -265,6 +285,7 @@ public record AuditEventView(
         }
 
         public AuditEventView build() {
+            Objects.requireNonNull(actingService, "actingService is required");
             Objects.requireNonNull(anprOperationId, "anprOperationId is required");
             Objects.requireNonNull(anprOperatorId, "anprOperatorId is required");
             Objects.requireNonNull(applicationId, "applicationId is required");
@@ -274,6 +295,7 @@ public record AuditEventView(
             Objects.requireNonNull(enteId, "enteId is required");
             Objects.requireNonNull(id, "id is required");
             Objects.requireNonNull(latencyMs, "latencyMs is required");
+            Objects.requireNonNull(mediatorId, "mediatorId is required");
             Objects.requireNonNull(motivoRichiesta, "motivoRichiesta is required");
             Objects.requireNonNull(operation, "operation is required");
             Objects.requireNonNull(outcome, "outcome is required");
@@ -287,7 +309,7 @@ public record AuditEventView(
             Objects.requireNonNull(userId, "userId is required");
             Objects.requireNonNull(username, "username is required");
             Objects.requireNonNull(workstation, "workstation is required");
-            return new AuditEventView(anprOperationId, anprOperatorId, applicationId, chain, clientIp, criterion, enteId, id, latencyMs, motivoRichiesta, operation, outcome, outcomeDetail, purpose, requestId, sections, subjects, targetComune, time, userId, username, workstation);
+            return new AuditEventView(actingService, anprOperationId, anprOperatorId, applicationId, chain, clientIp, criterion, enteId, id, latencyMs, mediatorId, motivoRichiesta, operation, outcome, outcomeDetail, purpose, requestId, sections, subjects, targetComune, time, userId, username, workstation);
         }
     }
 }

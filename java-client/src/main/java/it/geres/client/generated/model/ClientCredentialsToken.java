@@ -12,6 +12,7 @@ import java.util.Objects;
  * <p>
  * @param accessToken Access token; send it as <code>Authorization: Bearer &lt;token&gt;</code> together with X-GeRes-Operator. (required)
  * @param expiresIn Seconds until the token expires. (required)
+ * @param issuedTokenType Token exchange only: the kind of token issued (RFC 8693).
  * @param tokenType Always Bearer. (required)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,6 +20,7 @@ import java.util.Objects;
 public record ClientCredentialsToken(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("expires_in") Integer expiresIn,
+        @JsonProperty("issued_token_type") IssuedTokenType issuedTokenType,
         @JsonProperty("token_type") TokenType tokenType) {
 
     /** A builder; {@link Builder#build()} checks the required members. */
@@ -31,8 +33,44 @@ public record ClientCredentialsToken(
         Builder b = new Builder();
         b.accessToken = accessToken;
         b.expiresIn = expiresIn;
+        b.issuedTokenType = issuedTokenType;
         b.tokenType = tokenType;
         return b;
+    }
+
+    /**
+     * Token exchange only: the kind of token issued (RFC 8693).
+     */
+    public static enum IssuedTokenType {
+        @JsonProperty("urn:ietf:params:oauth:token-type:access_token")
+        URN_IETF_PARAMS_OAUTH_TOKEN_TYPE_ACCESS_TOKEN("urn:ietf:params:oauth:token-type:access_token");
+
+        private final String value;
+
+        IssuedTokenType(String value) {
+            this.value = value;
+        }
+
+        /** The value on the wire. */
+        public String value() {
+            return value;
+        }
+
+        /** The value on the wire, so that query parameters carry it. */
+        @Override
+        public String toString() {
+            return value;
+        }
+
+        /** The constant for a wire value; {@code null} for a value this client does not know. */
+        public static IssuedTokenType fromValue(String value) {
+            for (IssuedTokenType candidate : values()) {
+                if (candidate.value.equals(value)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -74,6 +112,7 @@ public record ClientCredentialsToken(
     public static final class Builder {
         private String accessToken;
         private Integer expiresIn;
+        private IssuedTokenType issuedTokenType;
         private TokenType tokenType;
 
         private Builder() {
@@ -91,6 +130,12 @@ public record ClientCredentialsToken(
             return this;
         }
 
+        /** Token exchange only: the kind of token issued (RFC 8693). */
+        public Builder issuedTokenType(IssuedTokenType issuedTokenType) {
+            this.issuedTokenType = issuedTokenType;
+            return this;
+        }
+
         /** Always Bearer. (required) */
         public Builder tokenType(TokenType tokenType) {
             this.tokenType = tokenType;
@@ -101,7 +146,7 @@ public record ClientCredentialsToken(
             Objects.requireNonNull(accessToken, "access_token is required");
             Objects.requireNonNull(expiresIn, "expires_in is required");
             Objects.requireNonNull(tokenType, "token_type is required");
-            return new ClientCredentialsToken(accessToken, expiresIn, tokenType);
+            return new ClientCredentialsToken(accessToken, expiresIn, issuedTokenType, tokenType);
         }
     }
 }

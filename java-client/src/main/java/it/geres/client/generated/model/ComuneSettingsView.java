@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param keystoreRef The Comune's PKCS#12 keystore. A <code>file:</code> or <code>env:</code> reference to where the secret is kept, never the secret itself. (required, may be null)
  * @param nonResidentVisuraPolicy How visure on non-residents are handled. (required)
  * @param silentConsentHours Hours after which a pending request is approved by silent consent. (required)
+ * @param silentConsentMediator Username of the mediator under whose ANPR identity silent consent processes requests; without one, silent consent never fires. (required, may be null)
  * @param workstationPolicy Whether calls must come from authorised workstations. (required)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,6 +56,7 @@ public record ComuneSettingsView(
         @JsonProperty("keystoreRef") String keystoreRef,
         @JsonProperty("nonResidentVisuraPolicy") NonResidentVisuraPolicy nonResidentVisuraPolicy,
         @JsonProperty("silentConsentHours") Integer silentConsentHours,
+        @JsonProperty("silentConsentMediator") String silentConsentMediator,
         @JsonProperty("workstationPolicy") WorkstationPolicy workstationPolicy) {
 
     /** A builder; {@link Builder#build()} checks the required members. */
@@ -85,6 +87,7 @@ public record ComuneSettingsView(
         b.keystoreRef = keystoreRef;
         b.nonResidentVisuraPolicy = nonResidentVisuraPolicy;
         b.silentConsentHours = silentConsentHours;
+        b.silentConsentMediator = silentConsentMediator;
         b.workstationPolicy = workstationPolicy;
         return b;
     }
@@ -111,6 +114,7 @@ public record ComuneSettingsView(
         private String keystoreRef;
         private NonResidentVisuraPolicy nonResidentVisuraPolicy;
         private Integer silentConsentHours;
+        private String silentConsentMediator;
         private WorkstationPolicy workstationPolicy;
 
         private Builder() {
@@ -242,6 +246,12 @@ public record ComuneSettingsView(
             return this;
         }
 
+        /** Username of the mediator under whose ANPR identity silent consent processes requests; without one, silent consent never fires. (required, may be null) */
+        public Builder silentConsentMediator(String silentConsentMediator) {
+            this.silentConsentMediator = silentConsentMediator;
+            return this;
+        }
+
         /** Whether calls must come from authorised workstations. (required) */
         public Builder workstationPolicy(WorkstationPolicy workstationPolicy) {
             this.workstationPolicy = workstationPolicy;
@@ -269,8 +279,9 @@ public record ComuneSettingsView(
             Objects.requireNonNull(keystoreRef, "keystoreRef is required");
             Objects.requireNonNull(nonResidentVisuraPolicy, "nonResidentVisuraPolicy is required");
             Objects.requireNonNull(silentConsentHours, "silentConsentHours is required");
+            Objects.requireNonNull(silentConsentMediator, "silentConsentMediator is required");
             Objects.requireNonNull(workstationPolicy, "workstationPolicy is required");
-            return new ComuneSettingsView(alarmNightEnd, alarmNightStart, alarmRepeatThreshold, anprChannel, anprEnvironment, anprIdApplicazione, anprOperatorIds, anprPdnd, anprPdndUrl, anprPostazioneId, anprPostazioneKeystoreRef, anprSoapService, anprSoapUrl, anprTlsCaRef, anprTlsKeystoreRef, defaultAnprOperatorId, keystorePasswordRef, keystoreRef, nonResidentVisuraPolicy, silentConsentHours, workstationPolicy);
+            return new ComuneSettingsView(alarmNightEnd, alarmNightStart, alarmRepeatThreshold, anprChannel, anprEnvironment, anprIdApplicazione, anprOperatorIds, anprPdnd, anprPdndUrl, anprPostazioneId, anprPostazioneKeystoreRef, anprSoapService, anprSoapUrl, anprTlsCaRef, anprTlsKeystoreRef, defaultAnprOperatorId, keystorePasswordRef, keystoreRef, nonResidentVisuraPolicy, silentConsentHours, silentConsentMediator, workstationPolicy);
         }
     }
 }

@@ -10,7 +10,10 @@ import java.util.Objects;
 /**
  * Who is calling: the user (for an application, the operator it acts for), their profile, and the context.
  * <p>
+ * @param actingService Under a delegation grant: the service acting for the user. (required, may be null)
  * @param application The calling application; null for a person's token. (required, may be null)
+ * @param comuni The Comuni the caller works with today: their own (TOP), or those of their Ente's current convenzioni. (required)
+ * @param ente The caller's Ente; null for a TOP user of a Comune. (required, may be null)
  * @param profile Their profile; null when none was set yet. (required, may be null)
  * @param user The user. (required)
  * @param workstation The recognised workstation; null when none was recognised. (required, may be null)
@@ -18,7 +21,10 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Me(
+        @JsonProperty("actingService") String actingService,
         @JsonProperty("application") MeApplication application,
+        @JsonProperty("comuni") java.util.List<MeComune> comuni,
+        @JsonProperty("ente") MeEnte ente,
         @JsonProperty("profile") ProfileView profile,
         @JsonProperty("user") UserView user,
         @JsonProperty("workstation") MeWorkstation workstation) {
@@ -31,7 +37,10 @@ public record Me(
     /** A builder initialised with this value's members. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.actingService = actingService;
         b.application = application;
+        b.comuni = comuni;
+        b.ente = ente;
         b.profile = profile;
         b.user = user;
         b.workstation = workstation;
@@ -40,7 +49,10 @@ public record Me(
 
     /** Builds {@link Me}. */
     public static final class Builder {
+        private String actingService;
         private MeApplication application;
+        private java.util.List<MeComune> comuni;
+        private MeEnte ente;
         private ProfileView profile;
         private UserView user;
         private MeWorkstation workstation;
@@ -48,9 +60,33 @@ public record Me(
         private Builder() {
         }
 
+        /** Under a delegation grant: the service acting for the user. (required, may be null) */
+        public Builder actingService(String actingService) {
+            this.actingService = actingService;
+            return this;
+        }
+
         /** The calling application; null for a person's token. (required, may be null) */
         public Builder application(MeApplication application) {
             this.application = application;
+            return this;
+        }
+
+        /** The Comuni the caller works with today: their own (TOP), or those of their Ente's current convenzioni. (required) */
+        public Builder comuni(java.util.List<MeComune> comuni) {
+            this.comuni = comuni;
+            return this;
+        }
+
+        /** The Comuni the caller works with today: their own (TOP), or those of their Ente's current convenzioni. (required) */
+        public Builder comuni(MeComune... comuni) {
+            this.comuni = java.util.List.of(comuni);
+            return this;
+        }
+
+        /** The caller's Ente; null for a TOP user of a Comune. (required, may be null) */
+        public Builder ente(MeEnte ente) {
+            this.ente = ente;
             return this;
         }
 
@@ -73,11 +109,14 @@ public record Me(
         }
 
         public Me build() {
+            Objects.requireNonNull(actingService, "actingService is required");
             Objects.requireNonNull(application, "application is required");
+            Objects.requireNonNull(comuni, "comuni is required");
+            Objects.requireNonNull(ente, "ente is required");
             Objects.requireNonNull(profile, "profile is required");
             Objects.requireNonNull(user, "user is required");
             Objects.requireNonNull(workstation, "workstation is required");
-            return new Me(application, profile, user, workstation);
+            return new Me(actingService, application, comuni, ente, profile, user, workstation);
         }
     }
 }

@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param keystoreRef The Comune's PKCS#12 keystore. A <code>file:</code> or <code>env:</code> reference to where the secret is kept (e.g. <code>file:/run/secrets/comune.p12</code>), never the secret itself.
  * @param nonResidentVisuraPolicy How visure on non-residents are handled.
  * @param silentConsentHours Hours after which a pending request is approved by silent consent.
+ * @param silentConsentMediator Username of the mediator (an active user of this Comune with the mediator function and an ANPR operator id) under whose identity silent consent processes requests.
  * @param workstationPolicy Whether calls must come from authorised workstations.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,6 +60,7 @@ public record UpdateComuneSettingsRequest(
         @JsonProperty("keystoreRef") String keystoreRef,
         @JsonProperty("nonResidentVisuraPolicy") NonResidentVisuraPolicy nonResidentVisuraPolicy,
         @JsonProperty("silentConsentHours") Integer silentConsentHours,
+        @JsonProperty("silentConsentMediator") String silentConsentMediator,
         @JsonProperty("workstationPolicy") WorkstationPolicy workstationPolicy) {
 
     /** A builder; {@link Builder#build()} checks the required members. */
@@ -91,6 +93,7 @@ public record UpdateComuneSettingsRequest(
         b.keystoreRef = keystoreRef;
         b.nonResidentVisuraPolicy = nonResidentVisuraPolicy;
         b.silentConsentHours = silentConsentHours;
+        b.silentConsentMediator = silentConsentMediator;
         b.workstationPolicy = workstationPolicy;
         return b;
     }
@@ -119,6 +122,7 @@ public record UpdateComuneSettingsRequest(
         private String keystoreRef;
         private NonResidentVisuraPolicy nonResidentVisuraPolicy;
         private Integer silentConsentHours;
+        private String silentConsentMediator;
         private WorkstationPolicy workstationPolicy;
 
         private Builder() {
@@ -262,6 +266,12 @@ public record UpdateComuneSettingsRequest(
             return this;
         }
 
+        /** Username of the mediator (an active user of this Comune with the mediator function and an ANPR operator id) under whose identity silent consent processes requests. */
+        public Builder silentConsentMediator(String silentConsentMediator) {
+            this.silentConsentMediator = silentConsentMediator;
+            return this;
+        }
+
         /** Whether calls must come from authorised workstations. */
         public Builder workstationPolicy(WorkstationPolicy workstationPolicy) {
             this.workstationPolicy = workstationPolicy;
@@ -269,7 +279,7 @@ public record UpdateComuneSettingsRequest(
         }
 
         public UpdateComuneSettingsRequest build() {
-            return new UpdateComuneSettingsRequest(alarmNightEnd, alarmNightStart, alarmRepeatThreshold, anprChannel, anprEnvironment, anprIdApplicazione, anprOperatorIds, anprPdnd, anprPdndUrl, anprPostazioneId, anprPostazioneKeystorePasswordRef, anprPostazioneKeystoreRef, anprSoapService, anprSoapUrl, anprTlsCaRef, anprTlsKeystorePasswordRef, anprTlsKeystoreRef, defaultAnprOperatorId, keystorePasswordRef, keystoreRef, nonResidentVisuraPolicy, silentConsentHours, workstationPolicy);
+            return new UpdateComuneSettingsRequest(alarmNightEnd, alarmNightStart, alarmRepeatThreshold, anprChannel, anprEnvironment, anprIdApplicazione, anprOperatorIds, anprPdnd, anprPdndUrl, anprPostazioneId, anprPostazioneKeystorePasswordRef, anprPostazioneKeystoreRef, anprSoapService, anprSoapUrl, anprTlsCaRef, anprTlsKeystorePasswordRef, anprTlsKeystoreRef, defaultAnprOperatorId, keystorePasswordRef, keystoreRef, nonResidentVisuraPolicy, silentConsentHours, silentConsentMediator, workstationPolicy);
         }
     }
 }
