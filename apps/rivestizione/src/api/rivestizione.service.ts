@@ -135,7 +135,8 @@ export class RivestizioneService {
     this.assertOfficer(caller, r);
     const n = await this.engine.em().nativeUpdate(RivRequest, { id, state: 'in_convalida' }, { state: 'convalidata', validatorId: caller.userId, validatorUsername: caller.username, decidedAt: this.engine.now() });
     if (n !== 1) throw rivProblem('conflict', 'The request was decided meanwhile');
-    return this.view(await this.find(caller, id));
+    // Not through find(): a decided STANDARDPS request is no longer visible to the officer who decided it.
+    return this.view(await this.engine.em().findOneOrFail(RivRequest, { id }));
   }
 
   async reject(caller: Caller, id: string, reason: string) {
@@ -147,7 +148,8 @@ export class RivestizioneService {
       { state: 'respinta', reason, validatorId: caller.userId, validatorUsername: caller.username, decidedAt: this.engine.now(), grantCiphertext: null },
     );
     if (n !== 1) throw rivProblem('conflict', 'The request was decided meanwhile');
-    return this.view(await this.find(caller, id));
+    // Not through find(): a decided STANDARDPS request is no longer visible to the officer who decided it.
+    return this.view(await this.engine.em().findOneOrFail(RivRequest, { id }));
   }
 
   async openFile(caller: Caller, id: string, fileId: string) {

@@ -44,7 +44,7 @@ export class SdkGatewayAdapter implements GatewayPort {
 
   async whoAmI(accessToken: string): Promise<Caller> {
     try {
-      const me = await this.client(accessToken).api.me.getMe();
+      const me = await this.client(accessToken).api.me.getMe({});
       return {
         userId: me.user.id,
         username: me.user.username,

@@ -104,7 +104,7 @@ export class RivestizioneEngine {
 
   private async startApproved() {
     const em = this.em();
-    const approved = await em.find(RivRequest, { state: 'convalidata' }, { fields: ['id', 'comune', 'grantExpiresAt'], populate: ['grantCiphertext'] as never });
+    const approved = await em.find(RivRequest, { state: 'convalidata' }, { fields: ['id', 'comune', 'grantExpiresAt', 'grantCiphertext'] });
     for (const r of approved) {
       let grant: string;
       try {
