@@ -118,7 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaults: {
       convalidaRequired: bool('RIVESTIZIONE_DEFAULT_CONVALIDA', true),
       silentConsentHours: silent === 'none' ? null : int('RIVESTIZIONE_DEFAULT_SILENT_CONSENT_HOURS', 48),
-      concurrency: int('RIVESTIZIONE_DEFAULT_CONCURRENCY', 4),
+      concurrency: int('RIVESTIZIONE_DEFAULT_CONCURRENCY', 1),
       ratePerSecond: int('RIVESTIZIONE_DEFAULT_RATE', 5),
       dailyBudget: int('RIVESTIZIONE_DEFAULT_DAILY_BUDGET', 10_000),
       windows: parseWindows(env.RIVESTIZIONE_DEFAULT_WINDOWS ?? '08:00-18:00'),

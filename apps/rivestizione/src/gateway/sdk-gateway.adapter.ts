@@ -38,7 +38,7 @@ export class SdkGatewayAdapter implements GatewayPort {
       // The processors retry with their own backoff and bookkeeping; the SDK retries once at most.
       maxRetries,
       timeoutMs: this.options.timeoutMs ?? 30_000,
-      userAgentSuffix: 'geres-rivestizione/1',
+      userAgentSuffix: `geres-rivestizione/1 (pid ${process.pid})`,
     });
   }
 
@@ -111,6 +111,8 @@ export function outcomeOfError(e: unknown): LookupOutcome {
   if (e instanceof RateLimitedError) return { kind: 'retry', reason: 'rate-limited', retryAfterSeconds: e.retryAfterSeconds };
   if (e instanceof AnprUnavailableError) return { kind: 'retry', reason: 'anpr-unavailable', retryAfterSeconds: e.retryAfterSeconds };
   if (e instanceof GeResConnectionError) return { kind: 'retry', reason: 'gateway-unreachable' };
+  // The same row's lookup is still running at the gateway (a worker died waiting for it): ask again later, it will be a replay.
+  if (e instanceof GeResError && e.type?.endsWith('idempotency-in-progress')) return { kind: 'retry', reason: 'idempotency-in-progress', retryAfterSeconds: 1 };
   if (e instanceof ServerError) return { kind: 'retry', reason: shortType(e), retryAfterSeconds: e.retryAfterSeconds };
   if (e instanceof AuthenticationError) return { kind: 'grant-invalid', reason: shortType(e) };
   if (e instanceof PermissionError && (e.type?.endsWith('account-suspended') || e.type?.endsWith(':forbidden'))) return { kind: 'grant-invalid', reason: shortType(e) };
