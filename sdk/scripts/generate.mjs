@@ -19,7 +19,8 @@ const sdkDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoDir = resolve(sdkDir, '..');
 // GERES_OPENAPI points at another copy of the document (to try a change before it is committed).
 const specPath = resolve(process.env.GERES_OPENAPI ?? join(repoDir, 'openapi', 'geres.openapi.json'));
-const outDir = join(sdkDir, 'src', 'generated');
+// GERES_SDK_OUT and GERES_SDK_CLIENT generate another service's client (e.g. rivestizione) the same way.
+const outDir = process.env.GERES_SDK_OUT ? resolve(sdkDir, process.env.GERES_SDK_OUT) : join(sdkDir, 'src', 'generated');
 const requestTemplate = join(sdkDir, 'scripts', 'templates', 'request.ts');
 const specLabel = relative(repoDir, specPath).split('\\').join('/');
 
@@ -131,7 +132,7 @@ await generate({
   input: doc,
   output: outDir,
   httpClient: 'fetch',
-  clientName: 'GeResApi',
+  clientName: process.env.GERES_SDK_CLIENT ?? 'GeResApi',
   useOptions: true,
   useUnionTypes: true,
   exportCore: true,
