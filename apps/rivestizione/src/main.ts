@@ -19,7 +19,8 @@ export interface StartedRivestizione extends RivestizioneApp {
  */
 export async function startRivestizione(options: StartRivestizioneOptions = {}): Promise<StartedRivestizione> {
   const config = options.config ?? loadConfig(options.env ?? process.env);
-  const started = await createRivestizioneApp(config, { createSchema: options.createSchema ?? true, ...options });
+  // SQLite (sandbox): tables from the entities; MariaDB: the committed migrations.
+  const started = await createRivestizioneApp(config, { ...options, createSchema: options.createSchema ?? !config.databaseUrl });
   let url: string | undefined;
   if (started.http) {
     await started.http.listen(config.port, config.host);

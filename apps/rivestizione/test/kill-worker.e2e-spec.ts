@@ -68,7 +68,7 @@ describe.each(modes)('kill a worker and lose Redis mid-request ($name + Redis)',
       RIVESTIZIONE_TICK_MS: '200',
     };
     const config = testConfig(env);
-    api = await createRivestizioneApp({ ...config, worker: false }, { createSchema: true });
+    api = await createRivestizioneApp({ ...config, worker: false }, { createSchema: false });
     workerEnv = { ...env, RIVESTIZIONE_GRANT_KEY: config.grantKey.toString('base64'), RIVESTIZIONE_FILES_DIR: config.filesDir, RIVESTIZIONE_DEFAULT_WINDOWS: '00:00-24:00', RIVESTIZIONE_DEFAULT_RATE: '1000', RIVESTIZIONE_RETRY_BASE_MS: '200' };
   });
 

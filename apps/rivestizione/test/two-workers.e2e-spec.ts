@@ -88,7 +88,7 @@ describe.each(modes)('two worker processes on one Redis ($name)', (backend) => {
     };
     config = testConfig(env);
     // The API process: no workers of its own; the grant comes from the in-memory gateway.
-    api = await createRivestizioneApp({ ...config, worker: false }, { gateway: fake, createSchema: true });
+    api = await createRivestizioneApp({ ...config, worker: false }, { gateway: fake, createSchema: false });
     const workerEnv = { ...env, GATEWAY_CLIENT_SECRET: config.gatewayClientSecret, RIVESTIZIONE_GRANT_KEY: config.grantKey.toString('base64'), RIVESTIZIONE_FILES_DIR: config.filesDir, RIVESTIZIONE_DEFAULT_WINDOWS: '00:00-24:00', RIVESTIZIONE_RETRY_BASE_MS: '100' };
     workers = [spawnWorker(workerEnv), spawnWorker(workerEnv)];
   });
