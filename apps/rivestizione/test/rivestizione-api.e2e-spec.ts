@@ -147,7 +147,7 @@ describe.each(rivBackends())('rivestizione API on $name (fake gateway, no Redis)
     expect(body.subarray(3).toString('utf8').split('\r\n')).toEqual([
       'riferimento;codiceFiscale;cognome;nome;comuneResidenza;esito;errore',
       `A-1;${CF_OK};ROSSI;'=MARIO;BARI (BA);OK;`,
-      expect.stringMatching(/^;;;;;SCARTATO;Riga non valida: /),
+      expect.stringMatching(/^A-2;;;;;SCARTATO;Riga non valida: /),
       "'=SUM(1);;;;;NON_TROVATO;Soggetto non trovato in ANPR",
       "A-4;;;;;FUORI_AMBITO;Soggetto fuori dall'ambito del profilo: dati non restituiti",
       '',

@@ -142,8 +142,7 @@ describe.each(modes)('rivestizione through the gateway: $label', (mode) => {
     expect(records).toHaveLength(ROWS);
     list.forEach((row, i) => {
       const out = records[i];
-      // A refused row comes back with its line's verdict but without the reference (the validation report does not keep it).
-      expect(out.riferimento).toBe(row.expected === 'SCARTATO' ? '' : row.riferimento.startsWith('=') ? `'${row.riferimento}` : row.riferimento);
+      expect(out.riferimento).toBe(row.riferimento.startsWith('=') ? `'${row.riferimento}` : row.riferimento);
       expect(out.esito).toBe(row.expected);
       if (row.expected === 'OK') {
         const p = row.person!;

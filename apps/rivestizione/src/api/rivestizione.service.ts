@@ -255,11 +255,13 @@ function rowsOf(request: RivRequest, report: ValidationReport) {
   const valid = (report.rows ?? []).map((row: InputRow) => ({ ...base, id: crypto.randomUUID(), idempotencyKey: crypto.randomUUID(), position: row.line, idType: row.type, idValue: row.value, reference: row.reference }));
   const byLine = new Map<number, string[]>();
   for (const e of report.errors) byLine.set(e.line, [...(byLine.get(e.line) ?? []), e.message]);
+  const references = new Map((report.refusedReferences ?? []).map((r) => [r.line, r.reference]));
   const refused = [...byLine].map(([line, messages]) => ({
     ...base,
     id: crypto.randomUUID(),
     idempotencyKey: crypto.randomUUID(),
     position: line,
+    reference: references.get(line) ?? null,
     esito: 'SCARTATO',
     errore: `Riga non valida: ${messages.join('; ')}`.slice(0, 300),
     doneAt: now,
