@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createRivestizioneApp, type RivestizioneApp } from '../src/app.factory.js';
 import { RivRow } from '../src/database/entities.js';
@@ -16,12 +18,13 @@ const CF_OUT = cf('VRDLGU80A01F205');
 /** The API and the in-process processing against an in-memory gateway, on each database. */
 jest.setTimeout(60_000);
 
-describe.each(rivBackends())('rivestizione API on $name (fake gateway, no Redis)', (backend) => {
+describe.each(rivBackends())('rivestizione API on $name (fake gateway)', (backend) => {
   let riv: RivestizioneApp;
   let gw: FakeGateway;
   let http: ReturnType<typeof request>;
   let db: Awaited<ReturnType<typeof freshRivDatabase>>;
   let clock = new Date('2026-12-03T10:00:00Z');
+  const prefix = `geres-riv-test-${randomBytes(4).toString('hex')}`;
   const auth = (t: string) => ({ authorization: `Bearer ${t}` });
   const state = async (id: string, token = 'tok-std') => (await http.get(`/v1/rivestizioni/${id}`).set(auth(token))).body;
   const finished = (id: string) => async () => ['completata', 'completata_con_errori'].includes((await state(id)).state);
@@ -38,7 +41,15 @@ describe.each(rivBackends())('rivestizione API on $name (fake gateway, no Redis)
     gw.addCaller('tok-none', { username: 'no.fields', role: 'STANDARD', rivestizioneFields: [] });
     gw.script.set(CF_UNKNOWN, [{ kind: 'not-found' }]);
     gw.script.set(CF_OUT, [{ kind: 'out-of-scope' }]);
-    const config = testConfig({ RIVESTIZIONE_DATABASE_URL: db.databaseUrl, RIVESTIZIONE_MAX_ROWS: '50', RIVESTIZIONE_MAX_BYTES: '4096', RIVESTIZIONE_MAX_ATTEMPTS: '3' });
+    // On MariaDB with TEST_REDIS_URL the same suite runs on BullMQ and the Redis limiter; on SQLite, in-process.
+    const config = testConfig({
+      RIVESTIZIONE_DATABASE_URL: db.databaseUrl,
+      REDIS_URL: backend.name === 'mariadb' ? process.env.TEST_REDIS_URL : undefined,
+      RIVESTIZIONE_REDIS_PREFIX: prefix,
+      RIVESTIZIONE_MAX_ROWS: '50',
+      RIVESTIZIONE_MAX_BYTES: '4096',
+      RIVESTIZIONE_MAX_ATTEMPTS: '3',
+    });
     riv = await createRivestizioneApp(config, { gateway: gw, now: () => clock, createSchema: true });
     http = request(riv.http!.getHttpServer());
   }, 60_000);
@@ -46,6 +57,12 @@ describe.each(rivBackends())('rivestizione API on $name (fake gateway, no Redis)
   afterAll(async () => {
     await riv?.close();
     await db?.drop();
+    if (backend.name === 'mariadb' && process.env.TEST_REDIS_URL) {
+      const redis = new Redis(process.env.TEST_REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+    }
   });
 
   const list = [
