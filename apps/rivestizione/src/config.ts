@@ -92,7 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (secret.length < 32) throw new ConfigError('GATEWAY_CLIENT_SECRET must be at least 32 characters');
   const silent = env.RIVESTIZIONE_DEFAULT_SILENT_CONSENT_HOURS;
   return {
-    port: int('RIVESTIZIONE_PORT', 3200, 0),
+    port: int('RIVESTIZIONE_PORT', 3300, 0),
     host: env.RIVESTIZIONE_HOST ?? '127.0.0.1',
     databaseUrl: env.RIVESTIZIONE_DATABASE_URL || undefined,
     sqlitePath: env.RIVESTIZIONE_SQLITE_PATH ?? '.sandbox/rivestizione.sqlite',

@@ -12,7 +12,7 @@ import type { RivestizioneView } from './generated/models/RivestizioneView.js';
 import type { ValidationReportView } from './generated/models/ValidationReportView.js';
 
 export interface RivestizioneClientOptions {
-  /** The rivestizione service, e.g. `http://127.0.0.1:3200` in the sandbox. */
+  /** The rivestizione service, e.g. `http://127.0.0.1:3300` in the sandbox. */
   baseUrl: string;
   /** Your own GeRes access token (from the gateway's login), or a function returning the current one. */
   accessToken: string | (() => string | Promise<string>);

@@ -82,7 +82,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(version)
     .setDescription(description())
     .setLicense('EUPL-1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
-    .addServer('http://127.0.0.1:3200', 'Sandbox')
+    .addServer('http://127.0.0.1:3300', 'Sandbox')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Your GeRes access token' }, BEARER)
     .addTag('rivestizioni', 'Rivestizione requests: validation, submission, convalida, status, results and the Comune\'s settings.')
     .build();
