@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PORT=${SMOKE_PORT:-3999}
 export ANPR_SIM_PORT=${SMOKE_SIM_PORT:-3998}
+export VISURE_PORT=${SMOKE_VISURE_PORT:-3997}
+export CONSOLE_PORT=${SMOKE_CONSOLE_PORT:-3996}
 export GERES_SANDBOX_DIR=$(mktemp -d)
 # In a process group of its own, so that stopping it stops npm and the sandbox under it, and nothing else
 # (a developer's own `npm start` keeps running).
@@ -64,6 +66,23 @@ node --input-type=module -e '
     if (refused.status !== 403) throw new Error(`${top} looking up a resident of ${other}: ${refused.status}, expected 403`);
     console.log(`sandbox smoke: ${top} is refused a resident of ${other}`);
   }
+  // The visure service of npm start: a Visura di Residenza of a resident, sealed, verifiable byte for byte.
+  const visure = `http://127.0.0.1:${process.env.VISURE_PORT}`;
+  const asked = await fetch(`${visure}/v1/visure`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${tokens["top.bari"]}`, "content-type": "application/json" },
+    body: JSON.stringify({ type: "residenza", comune: "072006", motivoRichiesta: "Smoke test", criterion: { type: "codiceFiscale", codiceFiscale: resident["072006"] } }),
+  });
+  const visura = await asked.json();
+  if (asked.status !== 201 || !visura.documentId) throw new Error(`visura di residenza: ${asked.status} ${JSON.stringify(visura).slice(0, 300)}`);
+  const pdf = Buffer.from(await (await fetch(`${visure}/v1/visure/${visura.id}/document`, { headers: { authorization: `Bearer ${tokens["top.bari"]}` } })).arrayBuffer());
+  if (pdf.subarray(0, 5).toString() !== "%PDF-") throw new Error("the visura document is not a PDF");
+  console.log(`sandbox smoke: top.bari issued a Visura di Residenza (${pdf.length} bytes, document ${visura.documentId})`);
+  // The console of npm start answers its Italian login page.
+  const page = await fetch(`http://127.0.0.1:${process.env.CONSOLE_PORT}/login`);
+  const html = await page.text();
+  if (page.status !== 200 || !html.includes('lang="it"')) throw new Error(`console login page: ${page.status}`);
+  console.log("sandbox smoke: the console serves its login page");
   // Keys, keystores, their passwords, the database and credentials.json: private to the user.
   const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [join(d, e.name), ...walk(join(d, e.name))] : [join(d, e.name)]));
   const loose = [dir, ...walk(dir)].filter((f) => (statSync(f).mode & 0o777) !== (statSync(f).isDirectory() ? 0o700 : 0o600));

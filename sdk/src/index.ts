@@ -5,6 +5,7 @@
 export { GeResClient } from './core/client.js';
 export { exchangeToken } from './core/delegation.js';
 export type { ExchangedToken, ExchangeTokenParams } from './core/delegation.js';
+export { VisureClient, VisureError, type VisureClientOptions } from './visure/index.js';
 export type { GeResClientOptions, GetPersonParams, GetPersonResult, RawRequest, SearchPersonsParams, SearchPersonsResult, UsageResult } from './core/client.js';
 export type { AccessTokenAuth, ClientCredentialsAuth, GeResAuth, PasswordAuth } from './core/auth.js';
 export type { GeResEvent, HttpMethod, RequestOptions, ResponseMeta, RetryPolicy, WorkstationContext } from './core/transport.js';

@@ -16,8 +16,13 @@ import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { DelegationService } from './auth/delegation.service.js';
+import { BachecaService } from './monitoring/bacheca.service.js';
+import { DailyReportService } from './report/daily-report.service.js';
+import { MonitoringController } from './monitoring/monitoring.controller.js';
+import { StatisticsService } from './monitoring/statistics.service.js';
 import { ApplicationScopeGuard, FunctionUseInterceptor, JwtAuthGuard, RolesGuard } from './auth/guards.js';
 import { PrincipalService } from './auth/principal.service.js';
+import { GovernanceCache } from './auth/governance-cache.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SigningKeysService } from './auth/signing-keys.service.js';
@@ -51,7 +56,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false } as any), PassportModule, configModule, GovernanceModule],
-      controllers: [AuthController, AuditController, LookupController, HealthController],
+      controllers: [AuthController, AuditController, LookupController, HealthController, MonitoringController],
       providers: [
         ...redisProviders,
         MetricsService,
@@ -60,11 +65,15 @@ export class AppModule {
         DelegationService,
         LoginThrottleService,
         SessionsService,
+        GovernanceCache,
         PrincipalService,
         JwtStrategy,
         AuditService,
         AccessLogService,
         AuditQueryService,
+        BachecaService,
+        DailyReportService,
+        StatisticsService,
         AuditVerificationService,
         AuditCheckpointService,
         LookupRefusalAuditor,

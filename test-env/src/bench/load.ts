@@ -80,6 +80,8 @@ export interface LoadWindow {
   seconds: number;
   /** Called when the measured window opens (e.g. to take CPU usage snapshots). */
   onMeasureStart?: () => void;
+  /** Called when the measured window closes (answers still in flight are not waited for). */
+  onMeasureEnd?: () => void;
 }
 
 export interface GatewayLoad extends LoadWindow {
@@ -96,7 +98,16 @@ function window(o: LoadWindow) {
   const from = t0 + o.warmupSeconds * 1000;
   const deadline = from + o.seconds * 1000;
   const timer = setTimeout(() => o.onMeasureStart?.(), o.warmupSeconds * 1000);
-  return { deadline, counts: (t: number) => t >= from && t <= deadline, isLate: (t: number) => t > deadline, done: () => clearTimeout(timer) };
+  const endTimer = setTimeout(() => o.onMeasureEnd?.(), (o.warmupSeconds + o.seconds) * 1000);
+  return {
+    deadline,
+    counts: (t: number) => t >= from && t <= deadline,
+    isLate: (t: number) => t > deadline,
+    done: () => {
+      clearTimeout(timer);
+      clearTimeout(endTimer);
+    },
+  };
 }
 
 export async function loadGateway(o: GatewayLoad): Promise<LoadResult> {
@@ -174,4 +185,62 @@ export async function loadDirect(o: DirectLoad): Promise<LoadResult> {
   await Promise.all(Array.from({ length: o.connections }, caller));
   w.done();
   return { seconds: o.seconds, ok: latencies.length, failures, latencies: Float64Array.from(latencies).sort(), late };
+}
+
+// ------------------------------------------------------------------ open loop (fixed offered load)
+
+export interface OpenLoad extends LoadWindow {
+  /** Lookups started per second, whatever the answers (open loop): below saturation, no queue builds up. */
+  rate: number;
+  /** Sends lookup number i; resolves when answered, throws (or returns a failure label) when it failed. */
+  send: (i: number) => Promise<string | undefined>;
+}
+
+/**
+ * Starts `rate` lookups per second on a fixed schedule (each at t0 + i / rate, not after the previous
+ * answer), for the warm-up then the measured window. Counts what is answered within the window; the
+ * CPU of each process over that window divided by these answers is the cost per lookup, with no
+ * process saturated when the rate is below what the slowest one sustains.
+ */
+export async function loadOpen(o: OpenLoad): Promise<LoadResult & { offered: number; maxInFlight: number }> {
+  const latencies: number[] = [];
+  const failures = new Map<string, number>();
+  let late = 0;
+  let offered = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const w = window(o);
+  const t0 = performance.now();
+  const pending = new Set<Promise<void>>();
+  const one = async (i: number) => {
+    const start = performance.now();
+    if (w.counts(start)) offered++;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      const failure = await o.send(i);
+      const end = performance.now();
+      if (w.isLate(end)) late++;
+      else if (w.counts(end)) {
+        if (failure) count(failures, failure);
+        else latencies.push(end - start);
+      }
+    } catch (e) {
+      if (w.counts(performance.now())) count(failures, e instanceof AnprError ? `${e.kind}: ${e.message}` : String(e));
+    } finally {
+      inFlight--;
+    }
+  };
+  for (let i = 0; ; i++) {
+    const due = t0 + (i * 1000) / o.rate;
+    if (due > w.deadline) break;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const p = one(i);
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  }
+  await Promise.all(pending);
+  w.done();
+  return { seconds: o.seconds, ok: latencies.length, failures, latencies: Float64Array.from(latencies).sort(), late, offered, maxInFlight };
 }

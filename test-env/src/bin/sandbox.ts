@@ -13,6 +13,9 @@ import { flushLogs } from '../../../apps/gateway/src/common/logger.js';
 import { wireComuneToSimulator } from '../../../apps/gateway/src/sandbox/anpr-wiring.js';
 import { COMUNE_POSTAZIONE, SANDBOX_WORKSTATION_ID, startSandboxAnpr } from '../sandbox-anpr.js';
 import { demoComuneWiring, secondComuneWiring } from '../sandbox-wiring.js';
+import { startMailCatcher } from '../sandbox-mail.js';
+import { startSandboxVisure } from '../../../apps/visure/src/sandbox.js';
+import { startConsole } from '../../../apps/console/src/console.factory.js';
 
 /**
  * Everything the sandbox keeps is private to its user: keys, keystores and their passwords, the
@@ -35,13 +38,16 @@ function makePrivate(dir: string) {
  */
 async function main() {
   let config;
+  const sandboxDir = process.env.GERES_SANDBOX_DIR || '.sandbox';
+  // The daily reports go to a local catcher (one .eml per message) unless SMTP_URL names a server.
+  const mail = process.env.SMTP_URL ? undefined : await startMailCatcher(resolve(sandboxDir, 'mail'), Number(process.env.MAIL_CATCHER_PORT ?? 0));
   try {
     // The simulator's population is born all over Italy: name its places from ANPR's tables when present.
     const tables = resolve('../shared/anpr/tables');
-    const sandboxDir = process.env.GERES_SANDBOX_DIR || '.sandbox';
     config = loadConfig({
       ...(existsSync(tables) ? { ANPR_TABLES_DIR: tables } : {}),
       SERVICE_CLIENTS: sandboxServiceClients(sandboxDir),
+      ...(mail ? { SMTP_URL: mail.url } : {}),
       ...process.env,
       GERES_SANDBOX: 'true',
     });
@@ -89,9 +95,15 @@ async function main() {
   await em.nativeUpdate(Comune, { codiceIstat: creds.comune.codiceIstat, silentConsentMediator: null }, { silentConsentMediator: 'top.bari' });
   if (await em.count(Comune, { codiceIstat: SECOND_COMUNE.codiceIstat })) await wireComuneToSimulator(app.get(EntityManager).fork(), secondComuneWiring(anpr));
   await app.listen(config.port, config.host);
+  // The consumer apps, each on the sandbox gateway through its public API with its own service secret.
+  const visure = await startSandboxVisure({ gatewayUrl: config.publicUrl, sandboxDir: config.sandboxDir, gatewayEm: app.get(EntityManager), port: Number(process.env.VISURE_PORT ?? 3200), host: config.host });
+  const consoleApp = await startConsole({ gatewayUrl: config.publicUrl, port: Number(process.env.CONSOLE_PORT ?? 3300), host: config.host, sandbox: true });
   const shutdown = async () => {
+    await consoleApp.close();
+    await visure.close();
     await app.close();
     await anpr.close();
+    await mail?.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -104,6 +116,8 @@ async function main() {
     `  Health:         ${config.publicUrl}/health/ready`,
     `  JWKS:           ${config.publicUrl}/.well-known/jwks.json`,
     `  Simulated ANPR: ${anpr.url}  (SOAP 3002/E002 and PDND; ${anpr.registry.size} synthetic people)`,
+    `  Console:        ${consoleApp.url}  (Italian web console: log in with any user below)`,
+    `  Visure:         ${visure.url}  (API: openapi/visure.openapi.json; log in at the gateway and send the same bearer token)`,
     `  Test identities: test-env/SANDBOX-CATALOGUE.md  (or GET ${anpr.url}/catalogue)`,
     `  Comuni:         ${creds.comuni.map((c) => `${c.nome} (${c.codiceIstat})`).join(', ')}, each wired to the simulator with its own certificate (in ${join(config.sandboxDir, 'anpr', 'pki')})`,
     ...creds.comuni.flatMap((c) => [
@@ -113,6 +127,7 @@ async function main() {
     `  Application:    client_id=${creds.application.clientId} client_secret=${creds.application.clientSecret}`,
     `                  acts for ${creds.application.operator} (header X-GeRes-Operator)`,
     `  Workstation:    ${creds.workstation.code} device token ${creds.workstation.deviceToken}`,
+    `  Mail:           ${mail ? `daily reports caught in ${mail.dir} (SMTP ${mail.url})` : `daily reports sent through ${new URL(process.env.SMTP_URL!).host}`}`,
     `  All of this is in ${CREDENTIALS_FILE}`,
     '',
   ];

@@ -4,6 +4,7 @@ import { addDays } from './dates.js';
 import { GENERATOR_VERSION, POPULATION_REFERENCE_DATE, type PersonRecord, RESERVED_NOT_FOUND_ID_ANPR } from './generator.js';
 import { DEMO_COMUNE_ISTAT } from './places.js';
 import type { SyntheticRegistry } from './registry.js';
+import { VISURE_REFUSALS, VISURE_ROUTING, VISURE_SUBJECTS } from './visure-subjects.js';
 
 export type ExpectedOutcome = 'found' | 'ambiguous' | 'not_found' | 'invalid_request';
 
@@ -385,6 +386,20 @@ export function renderCatalogueMarkdown(cat: SandboxCatalogue): string {
     }
     lines.push('');
   }
+  const byKey = new Map(cat.entries.map((e) => [e.key, e]));
+  const cfOf = (key: string) => (byKey.get(key)?.codiceFiscale ? `\`${byKey.get(key)!.codiceFiscale}\`` : '');
+  lines.push('## Visure (issue 11)');
+  lines.push('');
+  lines.push(`Each visura type issues on the identity below when a registry officer of ${cat.demoComune.nomeComune} asks (real time for any subject); each "cannot issue" rule refuses on the identity given. A municipal-office user asking about \`${VISURE_ROUTING.nonResident}\` (who lives elsewhere) waits for the mediator; an external body gets only the Comune of residence.`);
+  lines.push('');
+  lines.push('| Visura | Identity | Codice fiscale |');
+  lines.push('|---|---|---|');
+  for (const v of VISURE_SUBJECTS) lines.push(`| ${v.title} (\`${v.type}\`) | \`${v.key}\` | ${cfOf(v.key)} |`);
+  lines.push('');
+  lines.push('| Refusal | Visura | Identity | Codice fiscale |');
+  lines.push('|---|---|---|---|');
+  for (const r of VISURE_REFUSALS) lines.push(`| ${r.rule} | \`${r.type}\` | \`${r.key}\` | ${cfOf(r.key)} |`);
+  lines.push('');
   lines.push('## Codes used');
   lines.push('');
   lines.push('- Stato civile (Tabella 1): 1 celibe/nubile, 2 coniugato/a, 3 vedovo/a, 4 divorziato/a, 6 unito civilmente, 7/8 stato libero.');

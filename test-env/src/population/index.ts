@@ -8,3 +8,4 @@ export { CATALOGUE_JSON, CATALOGUE_MD, catalogueJsonPath, catalogueMdPath, testE
 export type { CatalogueEntry, ExpectedData, ExpectedOutcome, SandboxCatalogue } from './catalogue.js';
 export { Prng, normaliseSeed } from './prng.js';
 export { LEGAME_FAMIGLIA, LEGAME_IN_CONVIVENZA, MOTIVO_ISCRIZIONE_AIRE, TIPO_FAMIGLIA, TIPO_INDIRIZZO, TIPO_SOGGIORNO } from './codes.js';
+export { VISURE_REFUSALS, VISURE_ROUTING, VISURE_SUBJECTS } from './visure-subjects.js';

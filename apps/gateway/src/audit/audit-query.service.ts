@@ -50,6 +50,11 @@ export class AuditQueryService {
     };
   }
 
+  /** The audit events the principal may monitor (statistics and alarms count within it). */
+  scopeOf(p: Principal, em: EntityManager): Promise<FilterQuery<AuditEvent>> {
+    return this.auditScope(p, false, em);
+  }
+
   async searchAudit(p: Principal, q: AuditQuery, own = false) {
     const em = this.em.fork();
     const f: FilterQuery<AuditEvent>[] = [await this.auditScope(p, own, em)];

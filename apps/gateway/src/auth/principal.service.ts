@@ -7,6 +7,7 @@ import { problem, type ProblemType } from '../common/problem.js';
 import { AuditService, markAudited } from '../audit/audit.service.js';
 import type { Principal } from './principal.js';
 import { recognises } from './workstation-match.js';
+import { GovernanceCache } from './governance-cache.js';
 
 export const OPERATOR_HEADER = 'x-geres-operator';
 export const WORKSTATION_HEADER = 'x-geres-workstation';
@@ -19,6 +20,12 @@ const today = () => new Date().toISOString().slice(0, 10);
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['GET /v1/me', 'POST /v1/me/password', 'POST /v1/auth/logout']);
 
 /**
+ * The lookup routes, which only read governance data: their callers' user, application, mediator and
+ * convenzioni come from GovernanceCache (shared, read-only entities). Every other route reads afresh.
+ */
+const readsGovernanceOnly = (req: Request) => req.path.startsWith('/v1/persons/') || req.path === '/v1/persons';
+
+/**
  * Turns a verified token into a Principal: a person, or an application plus the operator it names,
  * plus the workstation when the Comune's policy asks for authorised ones. Every refusal is audited.
  */
@@ -28,26 +35,34 @@ export class PrincipalService {
     private readonly em: EntityManager,
     private readonly audit: AuditService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly cache: GovernanceCache,
   ) {}
+
+  /** Through the cache on the lookup routes, afresh elsewhere. */
+  private read<T>(req: Request, key: string, load: () => Promise<T>): Promise<T> {
+    return readsGovernanceOnly(req) ? this.cache.get(key, load) : load();
+  }
 
   async resolve(payload: { sub?: string; typ?: string; jti?: string; act?: { sub?: unknown }; med?: unknown }, req: Request): Promise<Principal> {
     const em = this.em.fork();
     let user: User | null;
     let application: Application | undefined;
     if (payload.typ === 'user') {
-      user = await em.findOne(User, { id: payload.sub }, { populate: ['ente', 'comune'] });
+      user = await this.read(req, `user:${payload.sub}`, () => em.findOne(User, { id: payload.sub }, { populate: ['ente', 'comune'] }));
       if (!user) throw problem('invalid-token', 'The user of this token no longer exists');
       if (user.status !== 'active') await this.deny(req, 'account-suspended', 'user_suspended', { user });
     } else if (payload.typ === 'app') {
       const named = req.header(OPERATOR_HEADER);
       // Only the operator named is loaded with the application, whatever the number of its operators
       // (populateWhere filters the joined collection: its one item, or none when not registered).
-      const app = named
-        ? await em.findOne(Application, { id: payload.sub }, {
-            populate: ['ente', 'operators', 'operators.ente', 'operators.comune'],
-            populateWhere: { operators: { $or: [{ username: named }, { id: named }] } },
-          })
-        : await em.findOne(Application, { id: payload.sub }, { populate: ['ente'] });
+      const app = await this.read(req, `app:${payload.sub}:${named ?? ''}`, () =>
+        named
+          ? em.findOne(Application, { id: payload.sub }, {
+              populate: ['ente', 'operators', 'operators.ente', 'operators.comune'],
+              populateWhere: { operators: { $or: [{ username: named }, { id: named }] } },
+            })
+          : em.findOne(Application, { id: payload.sub }, { populate: ['ente'] }),
+      );
       if (!app || app.status !== 'active') throw problem('invalid-token', 'The application of this token is revoked');
       application = app;
       if (!named) await this.deny(req, 'operator-required', 'operator_missing', { application: app }, `Send the operator's username in ${OPERATOR_HEADER}`);
@@ -63,7 +78,7 @@ export class PrincipalService {
       throw problem('password-change-required', 'Change your password with POST /v1/me/password first');
     }
     const principal: Principal = { user: user!, role: user!.role, application, tokenId: payload.jti };
-    if (payload.act !== undefined) await this.delegation(principal, payload, em);
+    if (payload.act !== undefined) await this.delegation(principal, payload, em, req);
     principal.workstation = await this.checkWorkstation(em, principal, req);
     return principal;
   }
@@ -72,14 +87,14 @@ export class PrincipalService {
    * A delegation grant: the acting service must still be configured, and a mediator it carries must
    * still be an active mediator with an ANPR identity, at every request.
    */
-  private async delegation(p: Principal, payload: { act?: { sub?: unknown }; med?: unknown; typ?: string }, em: EntityManager) {
+  private async delegation(p: Principal, payload: { act?: { sub?: unknown }; med?: unknown; typ?: string }, em: EntityManager, req: Request) {
     const service = typeof payload.act?.sub === 'string' ? payload.act.sub : undefined;
     if (payload.typ !== 'user' || !service || !this.config.serviceClients.has(service)) {
       throw problem('invalid-token', 'The service this grant was issued to is not registered');
     }
     p.actingService = service;
     if (payload.med === undefined) return;
-    const m = await em.findOne(User, { id: String(payload.med) }, { populate: ['comune'] });
+    const m = await this.read(req, `mediator:${String(payload.med)}`, () => em.findOne(User, { id: String(payload.med) }, { populate: ['comune'] }));
     if (!m || m.status !== 'active' || !m.mediator || !m.anprOperatorId) throw problem('invalid-token', 'The mediator of this grant is no longer an active mediator');
     p.mediator = m;
   }
@@ -101,7 +116,7 @@ export class PrincipalService {
     };
     const recognised = ws && recognises(ws, evidence) ? ws : undefined;
     if (!ente) return recognised;
-    const convenzioni = await em.find(Convenzione, { ente: ente.id }, { populate: ['comune'] });
+    const convenzioni = await this.read(req, `convenzioni:${ente.id}`, () => em.find(Convenzione, { ente: ente.id }, { populate: ['comune'] }));
     // Read once per request: the lookup chain checks the convenzione with the target Comune on these.
     p.convenzioni = convenzioni;
     const day = today();

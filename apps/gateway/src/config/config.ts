@@ -31,6 +31,14 @@ export interface GatewayConfig {
   serviceClients: Map<string, string>;
   /** Longest lifetime of a delegation grant (a deferred request keeps its grant until processed). */
   delegationMaxSeconds: number;
+  /** SMTP server for the daily reports (smtp:// or smtps://, credentials in the URL); none: no reports. */
+  smtpUrl?: string;
+  /** Sender of the daily reports. */
+  mailFrom: string;
+  /** The console's address, linked from the daily reports. */
+  consoleUrl?: string;
+  /** Seconds between two checks for daily reports to send (the day's, once it is over, and failed ones). */
+  dailyReportCheckSeconds: number;
   /**
    * HMAC key for the audit chain (required outside the sandbox); checkpoint signatures and the
    * encryption of stored idempotent answers use keys derived from it. Sandbox without it: SHA-256.
@@ -195,6 +203,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     refreshFamilyMaxSeconds: int(env, 'REFRESH_FAMILY_MAX_SECONDS', 12 * 3600, 300, 90 * 86400),
     serviceClients: serviceClients(env),
     delegationMaxSeconds: int(env, 'DELEGATION_MAX_SECONDS', 30 * 86400, 300, 90 * 86400),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'GeRes <noreply@geres.invalid>',
+    consoleUrl: url(env, 'CONSOLE_URL', ['http:', 'https:']),
+    dailyReportCheckSeconds: int(env, 'DAILY_REPORT_CHECK_SECONDS', 300, 1, 86400),
     auditChainKey,
     auditCheckpointFile,
     auditCheckpointIntervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, 1, 86400),

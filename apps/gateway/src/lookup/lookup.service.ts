@@ -11,6 +11,7 @@ import { IdempotencyService } from './idempotency.service.js';
 import { AnprConnectorService } from '../anpr/anpr-connector.service.js';
 import type { Principal, RequestMeta } from '../auth/principal.js';
 import { COUNTER_STORE, type CounterStore } from './counter-store.js';
+import { GovernanceCache } from '../auth/governance-cache.js';
 import type { CriterionDto, SearchPersonsDto } from './lookup.dto.js';
 import { residenceComune, subjectIds, trimPerson } from './person-view.js';
 
@@ -87,6 +88,7 @@ export class LookupService {
     private readonly idempotency: IdempotencyService,
     @Inject(COUNTER_STORE) private readonly counters: CounterStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly governance: GovernanceCache,
   ) {}
 
   async search(p: Principal, dto: SearchPersonsDto, meta: RequestMeta, operation = 'searchPersons'): Promise<LookupResponse> {
@@ -207,7 +209,7 @@ export class LookupService {
 
   /** Workstation policy, convenzione (or, for TOP, their own Comune) and profile checks, in that order. */
   private async authorise(p: Principal, dto: SearchPersonsDto, em: EntityManager): Promise<{ comune: Comune; profile: Profile }> {
-    const comune = await em.findOne(Comune, { codiceIstat: dto.comune });
+    const comune = await this.governance.get(`comune:${dto.comune}`, () => em.findOne(Comune, { codiceIstat: dto.comune }));
     if (!comune) throw new Denial('comune-not-agreed', 'unknown_comune', `Comune ${dto.comune} is not served by this gateway`);
     if (comune.workstationPolicy === 'authorised' && p.role !== 'TOP' && !p.workstation?.authorised) {
       throw new Denial('workstation-not-authorised', 'workstation_required_by_comune', `Comune ${comune.nome} accepts requests from authorised workstations only`);
@@ -221,7 +223,7 @@ export class LookupService {
       const day = italianDay().day;
       if (!conv.some((c) => c.isActiveOn(day))) throw new Denial('comune-not-agreed', 'no_active_convenzione', `Your ente has no active convenzione with ${comune.nome}`);
     }
-    const profile = await em.findOne(Profile, { user: p.user.id });
+    const profile = await this.governance.get(`profile:${p.user.id}`, () => em.findOne(Profile, { user: p.user.id }));
     if (!profile) throw new Denial('forbidden-by-profile', 'no_profile', 'You have no profile yet; ask who manages you');
     if (!profile.allowedComuni.includes(comune.codiceIstat)) {
       throw new Denial('forbidden-by-profile', 'comune_not_in_profile', `Your profile does not include Comune ${comune.nome}`);

@@ -28,6 +28,8 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'Users', description: 'People who use GeRes and their profiles: what each may look up, for which Comuni, and how much.' },
   { name: 'Applications', description: 'Third-party applications of an Ente, their client secrets and the operators they act for.' },
   { name: 'Workstations', description: 'Workstations (postazioni) of the Enti, and their authorisation by the Comune.' },
+  { name: 'Bacheca', description: 'The Comuni\'s message boards: public messages for everyone working with a Comune, private ones for one user (R-VIS-12).' },
+  { name: 'Monitoring', description: 'Statistics, rendicontazione and alarms computed from the audit trail, within what the caller monitors (R-STAT-1, R-VIS-10, R-VIS-11).' },
   { name: 'Audit', description: 'The tamper-evident audit trail of every request and the access log, as far as the caller may monitor them.' },
   { name: 'Health', description: 'Probes and metrics for operators of the gateway; no token needed.' },
 ];

@@ -8,7 +8,7 @@ import type { AnprCallContext, AnprPort, ComuneAnprSettings, KeystoreRef } from 
 import { KeystoreCache, type LoadedKeystore } from '../pki/keystore.js';
 import { createIdPostazioneFirmato } from '../pki/pkcs7.js';
 import { validatePersonQuery } from '../validate-query.js';
-import { SOAP_SERVICES } from './constants.js';
+import { SOAP_SERVICES, type SoapServiceDescriptor } from './constants.js';
 import type { OperationIdSource } from './operation-id.js';
 import { assertExpressible, buildRequestBody, type PlaceResolver } from './request-builder.js';
 import { interpretResponse } from './response-parser.js';
@@ -42,6 +42,18 @@ export interface SoapAnprAdapterOptions {
 interface CachedAssertion {
   xml: string;
   refreshAt: number;
+}
+
+/** Attempts of one lookup whose operation id ANPR refused as not increasing (see findPersons). */
+const MAX_ID_ORDER_ATTEMPTS = 3;
+
+/**
+ * ANPR refuses an idOperazioneComune/idOperazioneClient that is not greater than the last one it
+ * received from the sender, but publishes no code for it; the simulated ANPR answers SIM002 with the
+ * XSD's wording ("non crescente"). Either is recognised.
+ */
+export function isOperationIdOrderRefusal(e: unknown): boolean {
+  return e instanceof AnprError && (e.details.anprCode === 'SIM002' || /non crescente/i.test(e.message));
 }
 
 const refId = (ref: KeystoreRef): string => ref.path ?? `sha256:${createHash('sha256').update(ref.data ?? Buffer.alloc(0)).digest('hex')}`;
@@ -80,6 +92,27 @@ export class SoapAnprAdapter implements AnprPort {
     const algs: SignatureAlgorithms = { signature: soap.signatureAlgorithm ?? 'rsa-sha1', digest: soap.digestAlgorithm ?? 'sha1' };
 
     const [comuneKs, agent] = await Promise.all([this.keystore(soap.keystore, 'comune'), this.agentFor(ctx.comune)]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.send(query, ctx, soap, service, algs, comuneKs, agent);
+      } catch (e) {
+        // Concurrent calls of one Comune draw increasing ids but may reach ANPR in another order; a
+        // call refused only because a later id arrived first was not processed: send it again, with
+        // a new id (and, through the id source, a new audit intent), instead of failing the lookup.
+        if (attempt >= MAX_ID_ORDER_ATTEMPTS || !isOperationIdOrderRefusal(e)) throw e;
+      }
+    }
+  }
+
+  private async send(
+    query: PersonQuery,
+    ctx: AnprCallContext,
+    soap: NonNullable<ComuneAnprSettings['soap']>,
+    service: SoapServiceDescriptor,
+    algs: SignatureAlgorithms,
+    comuneKs: LoadedKeystore,
+    agent: https.Agent | undefined,
+  ): Promise<LookupResult> {
     const clientOperationId = await this.options.operationIds.next(ctx.comune.codiceIstat);
     const now = this.now();
     const bodyXml = buildRequestBody(

@@ -201,13 +201,24 @@ describe('SOAP adapter ↔ simulated ANPR', () => {
   });
 
   describe('idempotency', () => {
-    it('an id that is not above the last one sent → invalid_request naming idOperazioneComune (SIM002), and a new id works again', async () => {
+    it('an id that stays below the last one sent → invalid_request naming idOperazioneComune (SIM002) after the retries, and a new id works again', async () => {
       await adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
       const stale: OperationIdSource = { next: async () => '1' };
       const e = await failure(adapter({ operationIds: stale }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx()));
       expect(e).toMatchObject({ kind: 'invalid_request', details: { anprCode: 'SIM002', field: 'idOperazioneComune' } });
       const again = await adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
       expect(again.persons).toHaveLength(1);
+    });
+    it('a call overtaken by a later id (SIM002) is sent again with a new id, and the lookup succeeds', async () => {
+      await adapter().findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
+      const drawn: string[] = [];
+      // First a stale id (as when a concurrent call with a later id reached ANPR first), then the sequence's next.
+      const overtaken: OperationIdSource = { next: async (scope) => { const id = drawn.length ? await ids.next(scope) : '1'; drawn.push(id); return id; } };
+      const r = await adapter({ operationIds: overtaken }).findPersons(q({ kind: 'codiceFiscale', codiceFiscale: 'RSSMRA80A01H501U' }), ctx());
+      expect(r.persons).toHaveLength(1);
+      expect(drawn).toHaveLength(2);
+      expect(drawn[0]).toBe('1');
+      expect(r.clientOperationId).toBe(drawn[1]);
     });
     it('the same idOperazioneComune gets the earlier answer back', async () => {
       // The next id of the suite's sequence, sent twice (a fixed high id would leave every later test below it).

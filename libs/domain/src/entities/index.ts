@@ -2,6 +2,8 @@ import { AccessLog } from './access-log.entity.js';
 import { AnprOperationCounter } from './anpr-operation-counter.entity.js';
 import { Application, ApplicationSecret } from './application.entity.js';
 import { AuditChain, AuditEvent } from './audit-event.entity.js';
+import { BachecaMessage } from './bacheca-message.entity.js';
+import { DailyReportDelivery } from './daily-report.entity.js';
 import { Comune } from './comune.entity.js';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
 import { Convenzione, Ente } from './ente.entity.js';
@@ -17,7 +19,9 @@ export {
   ApplicationSecret,
   AuditChain,
   AuditEvent,
+  BachecaMessage,
   Comune,
+  DailyReportDelivery,
   Convenzione,
   Ente,
   IdempotencyRecord,
@@ -44,4 +48,6 @@ export const ALL_ENTITIES = [
   RefreshToken,
   AnprOperationCounter,
   IdempotencyRecord,
+  BachecaMessage,
+  DailyReportDelivery,
 ];

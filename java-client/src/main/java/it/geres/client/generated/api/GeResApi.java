@@ -16,10 +16,12 @@ public final class GeResApi {
     private final ApplicationsApi applications;
     private final AuditApi audit;
     private final AuthApi auth;
+    private final BachecaApi bacheca;
     private final ComuniApi comuni;
     private final EntiApi enti;
     private final HealthApi health;
     private final MeApi me;
+    private final MonitoringApi monitoring;
     private final PersonsApi persons;
     private final UsersApi users;
     private final WorkstationsApi workstations;
@@ -28,10 +30,12 @@ public final class GeResApi {
         this.applications = new ApplicationsApi(caller);
         this.audit = new AuditApi(caller);
         this.auth = new AuthApi(caller);
+        this.bacheca = new BachecaApi(caller);
         this.comuni = new ComuniApi(caller);
         this.enti = new EntiApi(caller);
         this.health = new HealthApi(caller);
         this.me = new MeApi(caller);
+        this.monitoring = new MonitoringApi(caller);
         this.persons = new PersonsApi(caller);
         this.users = new UsersApi(caller);
         this.workstations = new WorkstationsApi(caller);
@@ -52,6 +56,11 @@ public final class GeResApi {
         return auth;
     }
 
+    /** The Comuni's message boards: public messages for everyone working with a Comune, private ones for one user (R-VIS-12). */
+    public BachecaApi bacheca() {
+        return bacheca;
+    }
+
     /** A Comune's ANPR settings and policies, managed by its TOP users. */
     public ComuniApi comuni() {
         return comuni;
@@ -70,6 +79,11 @@ public final class GeResApi {
     /** The caller: who they are, their password, their own request history and access log. */
     public MeApi me() {
         return me;
+    }
+
+    /** Statistics, rendicontazione and alarms computed from the audit trail, within what the caller monitors (R-STAT-1, R-VIS-10, R-VIS-11). */
+    public MonitoringApi monitoring() {
+        return monitoring;
     }
 
     /** Looking up people in ANPR, with the checks, quota and audit every lookup goes through. */
