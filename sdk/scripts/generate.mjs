@@ -21,7 +21,8 @@ const repoDir = resolve(sdkDir, '..');
 const visure = process.argv.includes('--visure');
 // GERES_OPENAPI points at another copy of the document (to try a change before it is committed).
 const specPath = resolve(process.env.GERES_OPENAPI ?? join(repoDir, 'openapi', visure ? 'visure.openapi.json' : 'geres.openapi.json'));
-const outDir = visure ? join(sdkDir, 'src', 'visure', 'generated') : join(sdkDir, 'src', 'generated');
+// GERES_SDK_OUT and GERES_SDK_CLIENT generate another service's client (rivestizione) with the SDK's own request template.
+const outDir = process.env.GERES_SDK_OUT ? resolve(sdkDir, process.env.GERES_SDK_OUT) : visure ? join(sdkDir, 'src', 'visure', 'generated') : join(sdkDir, 'src', 'generated');
 const requestTemplate = visure ? undefined : join(sdkDir, 'scripts', 'templates', 'request.ts');
 const specLabel = relative(repoDir, specPath).split('\\').join('/');
 
@@ -133,7 +134,7 @@ await generate({
   input: doc,
   output: outDir,
   httpClient: 'fetch',
-  clientName: visure ? 'VisureApi' : 'GeResApi',
+  clientName: process.env.GERES_SDK_CLIENT ?? (visure ? 'VisureApi' : 'GeResApi'),
   useOptions: true,
   useUnionTypes: true,
   exportCore: true,

@@ -40,3 +40,4 @@ export { SDK_VERSION } from './core/version.js';
 // Its ApiError and global OpenAPI config are left out: the core throws GeResError and has its own settings.
 export type * from './generated/index.js';
 export { CancelablePromise, CancelError, GeResApi } from './generated/index.js';
+export * as rivestizione from './rivestizione/index.js';

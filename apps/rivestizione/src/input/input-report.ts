@@ -33,6 +33,8 @@ export interface ValidationReport {
   warnings: RowIssue[];
   /** The valid rows in input order, unless a sink received them. */
   rows?: InputRow[];
+  /** The caller's references of refused rows (when given and not too long), so that their output rows carry them too. */
+  refusedReferences?: Array<{ line: number; reference: string }>;
 }
 
 /** Codes of a refused input as a whole; the service maps them to problem types and statuses. */
@@ -181,6 +183,7 @@ export class ReportBuilder {
     }
     if (issues.length > 0 || !type || value === undefined) {
       this.refuseRow(issues);
+      if (reference !== null && [...reference].length <= MAX_REFERENCE_LENGTH) (this.report.refusedReferences ??= []).push({ line, reference });
       return;
     }
     // Duplicates are kept (the caller may have reasons, and each row gets its own output row) but flagged.
