@@ -9,6 +9,7 @@ export PORT=${SMOKE_PORT:-3999}
 export ANPR_SIM_PORT=${SMOKE_SIM_PORT:-3998}
 export VISURE_PORT=${SMOKE_VISURE_PORT:-3997}
 export CONSOLE_PORT=${SMOKE_CONSOLE_PORT:-3996}
+export RIVESTIZIONE_PORT=${SMOKE_RIVESTIZIONE_PORT:-3995}
 export GERES_SANDBOX_DIR=$(mktemp -d)
 # In a process group of its own, so that stopping it stops npm and the sandbox under it, and nothing else
 # (a developer's own `npm start` keeps running).
@@ -78,10 +79,31 @@ node --input-type=module -e '
   const pdf = Buffer.from(await (await fetch(`${visure}/v1/visure/${visura.id}/document`, { headers: { authorization: `Bearer ${tokens["top.bari"]}` } })).arrayBuffer());
   if (pdf.subarray(0, 5).toString() !== "%PDF-") throw new Error("the visura document is not a PDF");
   console.log(`sandbox smoke: top.bari issued a Visura di Residenza (${pdf.length} bytes, document ${visura.documentId})`);
+  // The rivestizione service: the operator of the Consorzio submits a list, the TOP validates it, the CSV comes back.
+  const riv = `http://127.0.0.1:${process.env.RIVESTIZIONE_PORT}`;
+  const rivCall = (user, path, init = {}) => fetch(`${riv}${path}`, { ...init, headers: { authorization: `Bearer ${tokens[user]}`, "content-type": "application/json", ...(init.headers ?? {}) } });
+  const submitted = await rivCall("operatore.consorzio", "/v1/rivestizioni", {
+    method: "POST",
+    body: JSON.stringify({ comune: "072006", motivoRichiesta: "Smoke test", items: [{ type: "codiceFiscale", value: resident["072006"], reference: "R1" }] }),
+  });
+  const request = await submitted.json();
+  if (submitted.status !== 201 || request.state !== "in_convalida") throw new Error(`rivestizione submit: ${submitted.status} ${JSON.stringify(request).slice(0, 300)}`);
+  const approved = await rivCall("top.bari", `/v1/rivestizioni/${request.id}/approval`, { method: "POST" });
+  if (approved.status !== 200) throw new Error(`rivestizione approval: ${approved.status} ${(await approved.text()).slice(0, 300)}`);
+  let done;
+  for (let i = 0; i < 120 && !done; i++) {
+    const now = await (await rivCall("operatore.consorzio", `/v1/rivestizioni/${request.id}`)).json();
+    if (now.state === "completata" || now.state === "completata_con_errori") done = now;
+    else await new Promise((r) => setTimeout(r, 500));
+  }
+  if (done?.state !== "completata") throw new Error(`rivestizione did not complete: ${done?.state}`);
+  const csv = await (await rivCall("operatore.consorzio", `/v1/rivestizioni/${request.id}/files/${done.files[0].id}`)).text();
+  if (!csv.includes("R1") || csv.split(/\r?\n/).filter(Boolean).length !== 2) throw new Error(`rivestizione result: ${csv.slice(0, 200)}`);
+  console.log(`sandbox smoke: a rivestizione of 1 row was validated by top.bari and its CSV downloaded (${done.files[0].sha256.slice(0, 12)}…)`);
   // The console of npm start answers its Italian login page.
-  const page = await fetch(`http://127.0.0.1:${process.env.CONSOLE_PORT}/login`);
+  const page = await fetch(`http://127.0.0.1:${process.env.CONSOLE_PORT}/accedi`);
   const html = await page.text();
-  if (page.status !== 200 || !html.includes('lang="it"')) throw new Error(`console login page: ${page.status}`);
+  if (page.status !== 200 || !html.includes("lang=\"it\"")) throw new Error(`console login page: ${page.status}`);
   console.log("sandbox smoke: the console serves its login page");
   // Keys, keystores, their passwords, the database and credentials.json: private to the user.
   const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [join(d, e.name), ...walk(join(d, e.name))] : [join(d, e.name)]));

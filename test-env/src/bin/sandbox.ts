@@ -22,6 +22,7 @@ import { demoComuneWiring, secondComuneWiring } from '../sandbox-wiring.js';
 import { startMailCatcher } from '../sandbox-mail.js';
 import { startSandboxVisure } from '../../../apps/visure/src/sandbox.js';
 import { startConsole } from '../../../apps/console/src/console.factory.js';
+import { startRivestizione } from '../../../apps/rivestizione/src/main.js';
 
 /**
  * Everything the sandbox keeps is private to its user: keys, keystores and their passwords, the
@@ -103,9 +104,11 @@ async function main() {
   await app.listen(config.port, config.host);
   // The consumer apps, each on the sandbox gateway through its public API with its own service secret.
   const visure = await startSandboxVisure({ gatewayUrl: config.publicUrl, sandboxDir: config.sandboxDir, gatewayEm: app.get(EntityManager), port: Number(process.env.VISURE_PORT ?? 3200), host: config.host });
+  const rivestizione = await startSandboxRivestizione(config.sandboxDir, config.publicUrl, config.host);
   const consoleApp = await startConsole({ gatewayUrl: config.publicUrl, port: Number(process.env.CONSOLE_PORT ?? 3300), host: config.host, sandbox: true });
   const shutdown = async () => {
     await consoleApp.close();
+    await rivestizione.close();
     await visure.close();
     await app.close();
     await anpr.close();
@@ -123,6 +126,7 @@ async function main() {
     `  JWKS:           ${config.publicUrl}/.well-known/jwks.json`,
     `  Simulated ANPR: ${anpr.url}  (SOAP 3002/E002 and PDND; ${anpr.registry.size} synthetic people)`,
     `  Console:        ${consoleApp.url}  (Italian web console: log in with any user below)`,
+    `  Rivestizione:   ${rivestizione.url}  (API: openapi/rivestizione.openapi.json; processes all day here, ${process.env.REDIS_URL ? 'on BullMQ' : 'in-process (no REDIS_URL)'})`,
     `  Visure:         ${visure.url}  (API: openapi/visure.openapi.json; log in at the gateway and send the same bearer token)`,
     `  Test identities: test-env/SANDBOX-CATALOGUE.md  (or GET ${anpr.url}/catalogue)`,
     `  Comuni:         ${creds.comuni.map((c) => `${c.nome} (${c.codiceIstat})`).join(', ')}, each wired to the simulator with its own certificate (in ${join(config.sandboxDir, 'anpr', 'pki')})`,
@@ -158,6 +162,34 @@ function sandboxServiceClients(dir: string): string {
   for (const name of SANDBOX_SERVICES) known[name] ??= randomBytes(32).toString('base64url');
   writeFileSync(file, JSON.stringify(known, null, 2), { mode: 0o600 });
   return Object.entries(known).map(([name, secret]) => `${name}:${secret}`).join(',');
+}
+
+/**
+ * The rivestizione service of the sandbox: SQLite and files in the sandbox folder, its grant key kept
+ * there (0600), processing in-process (or on BullMQ when REDIS_URL is set), and no processing window:
+ * the simulated ANPR has no evening maintenance and nobody monitors its volumes.
+ */
+async function startSandboxRivestizione(sandboxDir: string, gatewayUrl: string, host: string) {
+  const dir = join(sandboxDir, 'rivestizione');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const keyFile = join(dir, 'grant.key');
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
+  const clients = JSON.parse(readFileSync(join(sandboxDir, 'service-clients.json'), 'utf8')) as Record<string, string>;
+  const started = await startRivestizione({
+    env: {
+      GATEWAY_URL: gatewayUrl,
+      GATEWAY_CLIENT_ID: 'rivestizione',
+      GATEWAY_CLIENT_SECRET: clients.rivestizione,
+      RIVESTIZIONE_GRANT_KEY: readFileSync(keyFile, 'utf8').trim(),
+      RIVESTIZIONE_SQLITE_PATH: join(sandboxDir, 'rivestizione.sqlite'),
+      RIVESTIZIONE_FILES_DIR: join(dir, 'files'),
+      RIVESTIZIONE_HOST: host,
+      RIVESTIZIONE_PORT: process.env.RIVESTIZIONE_PORT ?? '3400',
+      RIVESTIZIONE_DEFAULT_WINDOWS: '00:00-23:59',
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    },
+  });
+  return { url: started.url ?? '', close: () => started.close() };
 }
 
 /** Why the credentials file would not log in to this database, if it would not: the printed credentials should work. */
