@@ -483,10 +483,12 @@ ${ctor}${owner.enums.map((e) => `\n${enumBody(e.name, e.schema.enum, e.schema.de
 
 function serviceFile(className, tagDoc, ops) {
   const parts = ops.map(({ path, method, op, params }) => operationCode(path, method, op, params));
+  // An inline enum among the query parameters becomes a nested enum whose constants carry @JsonProperty.
+  const jsonProperty = parts.some((p) => JSON.stringify(p).includes('@JsonProperty(')) ? 'import com.fasterxml.jackson.annotation.JsonProperty;\n' : '';
   return `${HEADER}
 package ${API_PACKAGE};
 
-import com.fasterxml.jackson.core.type.TypeReference;
+${jsonProperty}import com.fasterxml.jackson.core.type.TypeReference;
 import it.geres.client.ApiResponse;
 import it.geres.client.RequestOptions;
 import it.geres.client.core.ApiCaller;

@@ -171,7 +171,15 @@ describe.each(backends())('visure on $name', (backend) => {
   });
 
   it('silent consent: not before the Comune\'s hours; then processed under the designated mediator', async () => {
-    comuni[DEMO_COMUNE_ISTAT].nonResidentVisuraPolicy = 'silent_consent';
+    // The Comune's TOP sets the policy at the gateway, which tells it to visure through GET /v1/me
+    // (a new login: the service keeps what it learnt of a token for a short while).
+    const policy = async (nonResidentVisuraPolicy: string) => {
+      const set = await gw.http.patch(`/v1/comuni/${DEMO_COMUNE_ISTAT}/settings`).set('authorization', `Bearer ${tokens['top.bari']}`).send({ nonResidentVisuraPolicy });
+      expect(set.status).toBe(200);
+      comuni[DEMO_COMUNE_ISTAT].nonResidentVisuraPolicy = nonResidentVisuraPolicy as typeof comuni[string]['nonResidentVisuraPolicy'];
+      tokens['std.pl'] = await login(gw, 'std.pl');
+    };
+    await policy('silent_consent');
     try {
       const res = await ask('std.pl', 'residenza', cf('not-resident-in-comune'));
       expect([res.status, res.body.state, res.body.route]).toEqual([202, 'pending_silent_consent', 'deferred_silent_consent']);
@@ -190,7 +198,7 @@ describe.each(backends())('visure on $name', (backend) => {
       const ev = await gw.em.fork().findOneOrFail(AuditEvent, { anprOperationId: done.body.anprProtocol, outcome: 'ok' });
       expect([ev.username, ev.actingService, ev.anprOperatorId]).toEqual(['std.pl', 'visure', MEDIATOR_OPERATOR]);
     } finally {
-      comuni[DEMO_COMUNE_ISTAT].nonResidentVisuraPolicy = 'mediator';
+      await policy('mediator');
       clockOffsetMs = 0;
     }
   });

@@ -21,6 +21,10 @@ export interface GatewayUser {
   enteId: string | null;
   anprOperatorId: string | null;
   profile: { visuraTypes: VisuraType[]; sections: string[]; scope: SearchScope; allowedComuni: string[] } | null;
+  /** The user's Ente as the gateway tells it (GET /v1/me); null for a Comune's own users. */
+  ente?: { kind: EnteKind; name: string } | null;
+  /** The Comuni the user works with today and their visura policies, as the gateway tells them. */
+  comuni?: Array<{ codiceIstat: string; nome: string; nonResidentVisuraPolicy: NonResidentVisuraPolicy; silentConsentHours: number }>;
 }
 
 export interface LookupAnswer {

@@ -1,4 +1,4 @@
-import type { VisuraType } from '#libs/domain';
+import type { EnteKind, NonResidentVisuraPolicy, VisuraType } from '#libs/domain';
 import { exchangeToken, GeResClient, GeResConnectionError, GeResError, type Person, type SearchPersonsParams } from '../../../../sdk/src/index.js';
 import type { Section } from '../domain/visura-rules.js';
 import { GatewayProblem, type Criterion, type GatewayPort, type GatewayUser, type Grant, type LookupAnswer } from './gateway.port.js';
@@ -45,6 +45,8 @@ export class SdkGateway implements GatewayPort {
       profile: me.profile
         ? { visuraTypes: me.profile.visuraTypes as VisuraType[], sections: me.profile.sections, scope: me.profile.scope as 'agreed' | 'national', allowedComuni: me.profile.allowedComuni }
         : null,
+      ente: me.ente ? { kind: me.ente.kind as EnteKind, name: me.ente.name } : null,
+      comuni: (me.comuni ?? []).map((c) => ({ codiceIstat: c.codiceIstat, nome: c.nome, nonResidentVisuraPolicy: c.nonResidentVisuraPolicy as NonResidentVisuraPolicy, silentConsentHours: c.silentConsentHours })),
     };
   }
 

@@ -120,7 +120,8 @@ export class VisureService {
     const user = await this.deps.gateway.me(grant.token).catch((e) => {
       throw this.gatewayFailure(e);
     });
-    const ente = user.enteId ? await this.deps.directory.ente(user.enteId) : null;
+    // The gateway says what the Ente is (GET /v1/me); the directory only fills in for an older gateway.
+    const ente = user.ente ?? (user.enteId ? await this.deps.directory.ente(user.enteId) : null);
     const caller: Caller = {
       token,
       grant: grant.token,
@@ -138,8 +139,17 @@ export class VisureService {
     if (!c.user.profile?.visuraTypes.includes(type)) throw visureProblem('visura-type-not-allowed', `Il profilo assegnato non consente la ${VISURA_TITLES[type]}.`, { visuraType: type });
   }
 
-  private async comune(istat: string) {
-    const entry = await this.deps.directory.comune(istat);
+  /**
+   * The Comune's visura policy: as the gateway tells the caller (GET /v1/me: policy, silent-consent
+   * hours, name), completed by the directory (designated mediator's name, logo); the directory alone
+   * when there is no caller (sweeps) or an older gateway.
+   */
+  private async comune(istat: string, c?: Caller) {
+    const known = await this.deps.directory.comune(istat);
+    const told = c?.user.comuni?.find((x) => x.codiceIstat === istat);
+    const entry = told
+      ? { silentConsentMediator: null, ...known, name: told.nome, nonResidentVisuraPolicy: told.nonResidentVisuraPolicy, silentConsentHours: told.silentConsentHours }
+      : known;
     if (!entry) throw visureProblem('comune-not-served', `Il Comune ${istat} non è servito dal modulo visure.`);
     return entry;
   }
@@ -149,7 +159,7 @@ export class VisureService {
   /** R-VIS-3: finds the subject; several matches come back as candidates with the minimum shown. */
   async search(c: Caller, input: { type: VisuraType; comune: string; motivoRichiesta: string; criterion: Criterion }) {
     this.checkType(c, input.type);
-    await this.comune(input.comune);
+    await this.comune(input.comune, c);
     let answer;
     try {
       answer = await this.deps.gateway.search(c.grant, { comune: input.comune, criterion: input.criterion, sections: ['generalita'], motivoRichiesta: input.motivoRichiesta, visuraType: input.type });
@@ -192,7 +202,7 @@ export class VisureService {
    */
   async request(c: Caller, input: VisuraRequestInput): Promise<{ status: 200 | 201 | 202; request: VisuraRequest }> {
     this.checkType(c, input.type);
-    const comune = await this.comune(input.comune);
+    const comune = await this.comune(input.comune, c);
     let criterion = input.criterion;
     let search: VisuraSearch | null = null;
     const em = this.em();
@@ -518,7 +528,7 @@ export class VisureService {
         this.identify(req, person);
         const comune = await this.comune(req.comune);
         const user = await this.deps.gateway.me(grant);
-        const ente = user.enteId ? await this.deps.directory.ente(user.enteId) : null;
+        const ente = user.ente ?? (user.enteId ? await this.deps.directory.ente(user.enteId) : null);
         const decision = route({ role: user.role, mediator: user.mediator, comune: user.comune, enteKind: ente?.kind ?? null, scope: user.profile?.scope ?? 'agreed' }, req.comune, whereSubjectLives(person), comune);
         req.route = decision.route;
         req.routeReason = decision.reason;

@@ -2,6 +2,7 @@
 // Regenerate with: node java-client/generator/generate.mjs
 package it.geres.client.generated.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import it.geres.client.ApiResponse;
 import it.geres.client.RequestOptions;
