@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const isTestEnv = (dir: string) => basename(dir) === 'test-env' && existsSync(join(dir, 'src', 'registry.ts'));
+const isTestEnv = (dir: string) => basename(dir) === 'test-env' && existsSync(join(dir, 'SANDBOX-CATALOGUE.md'));
 
 /** The test-env/ directory of the repository, found from this module whether it runs from src or dist. */
 export function testEnvRoot(): string {
