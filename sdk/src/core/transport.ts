@@ -293,7 +293,10 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, u
   return url.toString();
 }
 
-function encodeBody(body: unknown, mediaType?: string): { body?: BodyInit; contentType?: string } {
+/** What fetch accepts as a body, from fetch's own types: no DOM lib needed (Node projects import the SDK's sources too). */
+type RequestBody = NonNullable<NonNullable<Parameters<typeof fetch>[1]>['body']>;
+
+function encodeBody(body: unknown, mediaType?: string): { body?: RequestBody; contentType?: string } {
   if (body === undefined) return {};
   if (mediaType === 'application/x-www-form-urlencoded' && body && typeof body === 'object' && !(body instanceof URLSearchParams)) {
     const form = new URLSearchParams();
@@ -301,7 +304,7 @@ function encodeBody(body: unknown, mediaType?: string): { body?: BodyInit; conte
     return { body: form, contentType: mediaType };
   }
   if (typeof body === 'string' || body instanceof URLSearchParams || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || body instanceof FormData) {
-    return { body: body as BodyInit, contentType: body instanceof FormData ? undefined : mediaType };
+    return { body: body as RequestBody, contentType: body instanceof FormData ? undefined : mediaType };
   }
   return { body: JSON.stringify(body), contentType: mediaType && /json/.test(mediaType) ? mediaType : 'application/json' };
 }
