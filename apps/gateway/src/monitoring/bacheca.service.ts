@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { AreaService } from '../governance/area.service.js';
 import type { BachecaListQuery, CreateBachecaMessageDto, UpdateBachecaMessageDto } from './monitoring.dto.js';
 import type { BachecaMessageView } from './monitoring.models.js';
-import { romeDay } from './period.js';
+import { Clock } from '#libs/clock';
 
 const view = (m: BachecaMessage): BachecaMessageView => ({
   id: m.id,
@@ -32,13 +32,14 @@ export class BachecaService {
   constructor(
     private readonly em: EntityManager,
     private readonly area: AreaService,
+    private readonly clock: Clock,
   ) {}
 
   /** Comuni whose public messages a person sees. */
   private async comuniOf(p: Principal, em: EntityManager): Promise<string[]> {
     if (p.user.comune) return [p.user.comune.id];
     if (!p.user.ente) return [];
-    const day = romeDay(new Date());
+    const day = this.clock.italianDay();
     const conv = p.convenzioni ?? (await em.find(Convenzione, { ente: p.user.ente.id }, { populate: ['comune'] }));
     const ids = conv.filter((c) => c.isActiveOn(day)).map((c) => c.comune.id);
     const owner = p.user.ente.comune?.id;
@@ -47,7 +48,7 @@ export class BachecaService {
 
   async current(p: Principal) {
     const em = this.em.fork();
-    const day = romeDay(new Date());
+    const day = this.clock.italianDay();
     const comuni = await this.comuniOf(p, em);
     const items = await em.find(
       BachecaMessage,

@@ -6,7 +6,8 @@ import { AuditQueryService } from '../audit/audit-query.service.js';
 import { csvCell } from '../governance/csv.js';
 import type { PeriodQuery } from './monitoring.dto.js';
 import type { AlarmView, CountItem, Rendicontazione, Statistics } from './monitoring.models.js';
-import { addDays, inWindow, period, romeDay, romeTime, type Period } from './period.js';
+import { addDays, Clock, italianDay } from '#libs/clock';
+import { inWindow, period, romeTime, type Period } from './period.js';
 
 /** What the statistics read of each event: never the criterion or the reason. */
 const FIELDS = ['time', 'requestId', 'userId', 'username', 'enteId', 'targetComune', 'purpose', 'outcome', 'subjects', 'actingService', 'anprOperationId', 'monitored'] as const;
@@ -37,6 +38,7 @@ export class StatisticsService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit: AuditQueryService,
+    private readonly clock: Clock,
   ) {}
 
   private async rows(p: Principal, per: Period, em: EntityManager, extra: FilterQuery<AuditEvent> = {}): Promise<Row[]> {
@@ -46,13 +48,13 @@ export class StatisticsService {
       orderBy: { time: 'asc', id: 'asc' },
     });
     return rows.filter((r) => {
-      const d = romeDay(new Date(r.time));
+      const d = italianDay(new Date(r.time));
       return d >= per.from && d <= per.to;
     });
   }
 
   async statistics(p: Principal, q: PeriodQuery): Promise<Statistics> {
-    const per = period(q);
+    const per = period(q, 30, 366, this.clock.now());
     const em = this.em.fork();
     const rows = (await this.rows(p, per, em)).filter((r) => r.targetComune || r.anprOperationId || r.purpose);
     const enti = new Map((await em.find(Ente, { id: { $in: [...new Set(rows.map((r) => r.enteId).filter((x): x is string => !!x))] } })).map((e) => [e.id, e.name]));
@@ -69,7 +71,7 @@ export class StatisticsService {
       byEnte: counted(rows, (r) => r.enteId ?? 'comune', (k) => (k === 'comune' ? 'Comune' : (enti.get(k) ?? null))),
       byUser: counted(rows, (r) => r.userId ?? undefined, (k) => usernames.get(k) ?? null),
       byService: counted(rows, (r) => r.actingService ?? 'direct'),
-      byDay: counted(rows, (r) => romeDay(new Date(r.time))).sort((a, b) => a.key.localeCompare(b.key)),
+      byDay: counted(rows, (r) => italianDay(new Date(r.time))).sort((a, b) => a.key.localeCompare(b.key)),
     };
   }
 
@@ -79,13 +81,13 @@ export class StatisticsService {
    * counts, STANDARDPS ones included.
    */
   async rendicontazione(p: Principal, q: PeriodQuery): Promise<Rendicontazione> {
-    const per = period(q, 366, 366);
+    const per = period(q, 366, 366, this.clock.now());
     const em = this.em.fork();
     const istat = p.user.comune!.codiceIstat;
     const rows = await em.find(AuditEvent, { targetComune: istat, enteId: { $ne: null }, outcome: { $in: ['ok', 'not_found'] }, time: { $gte: per.since, $lte: per.until } }, { fields: ['time', 'enteId', 'purpose'] });
     const lines = new Map<string, { lookups: number; visure: number; rivestizione: number }>();
     for (const r of rows) {
-      const d = romeDay(new Date(r.time));
+      const d = italianDay(new Date(r.time));
       if (d < per.from || d > per.to) continue;
       const l = lines.get(r.enteId!) ?? { lookups: 0, visure: 0, rivestizione: 0 };
       l.lookups++;
@@ -118,11 +120,11 @@ export class StatisticsService {
    * four weeks), to warn the Comune before the Ministry's PDND monitoring does.
    */
   async alarms(p: Principal, q: PeriodQuery): Promise<{ from: string; to: string; items: AlarmView[] }> {
-    const per = period(q, 7, 92);
+    const per = period(q, 7, 92, this.clock.now());
     const em = this.em.fork();
     const history: Period = { ...per, from: addDays(per.from, -HISTORY_DAYS), since: new Date(per.since.getTime() - HISTORY_DAYS * 86400_000) };
     const all = (await this.rows(p, history, em)).filter((r) => r.targetComune && r.outcome !== 'denied');
-    const inPeriod = all.filter((r) => romeDay(new Date(r.time)) >= per.from);
+    const inPeriod = all.filter((r) => italianDay(new Date(r.time)) >= per.from);
     const comuni = new Map((await em.find(Comune, { codiceIstat: { $in: [...new Set(all.map((r) => r.targetComune!))] } })).map((c) => [c.codiceIstat, c]));
     const items: AlarmView[] = [];
     const base = { enteId: null, userId: null, username: null, subject: null };
@@ -131,14 +133,16 @@ export class StatisticsService {
       const c = comuni.get(r.targetComune!);
       const t = new Date(r.time);
       if (!c || !inWindow(romeTime(t), c.alarmNightStart, c.alarmNightEnd)) continue;
-      items.push({ ...base, kind: 'night', day: romeDay(t), comune: c.codiceIstat, enteId: r.enteId ?? null, userId: r.userId ?? null, username: r.username ?? null, count: 1, reason: `Richiesta alle ${romeTime(t)}, nella fascia notturna ${c.alarmNightStart}–${c.alarmNightEnd}`, requestIds: [r.requestId] });
+      items.push({ ...base, kind: 'night', day: italianDay(t), comune: c.codiceIstat, enteId: r.enteId ?? null, userId: r.userId ?? null, username: r.username ?? null, count: 1, reason: `Richiesta alle ${romeTime(t)}, nella fascia notturna ${c.alarmNightStart}–${c.alarmNightEnd}`, requestIds: [r.requestId] });
     }
 
     const bySubject = new Map<string, Row[]>();
     for (const r of inPeriod) {
       for (const s of new Set(r.subjects ?? [])) {
-        const k = `${r.targetComune}|${romeDay(new Date(r.time))}|${s}`;
-        bySubject.set(k, [...(bySubject.get(k) ?? []), r]);
+        const k = `${r.targetComune}|${italianDay(new Date(r.time))}|${s}`;
+        const list = bySubject.get(k);
+        if (list) list.push(r);
+        else bySubject.set(k, [r]);
       }
     }
     for (const [k, rs] of bySubject) {
@@ -151,8 +155,10 @@ export class StatisticsService {
     const perEnteDay = new Map<string, Row[]>();
     for (const r of all) {
       if (!r.enteId) continue;
-      const k = `${r.enteId}|${r.targetComune}|${romeDay(new Date(r.time))}`;
-      perEnteDay.set(k, [...(perEnteDay.get(k) ?? []), r]);
+      const k = `${r.enteId}|${r.targetComune}|${italianDay(new Date(r.time))}`;
+      const list = perEnteDay.get(k);
+      if (list) list.push(r);
+      else perEnteDay.set(k, [r]);
     }
     for (const [k, rs] of perEnteDay) {
       const [enteId, istat, day] = k.split('|');

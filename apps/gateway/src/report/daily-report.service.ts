@@ -4,7 +4,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { AuditEvent, DailyReportDelivery, Ente, User } from '#libs/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/config.js';
 import { logger } from '../common/logger.js';
-import { addDays, romeDay, romeTime } from '../monitoring/period.js';
+import { addDays, Clock, italianDay } from '#libs/clock';
+import { romeTime } from '../monitoring/period.js';
 import { htmlTemplate, subjectTemplate, textTemplate, type DailyReportModel } from './daily-report.templates.js';
 
 /** A failed sending is tried again at the next checks, up to this many times. */
@@ -42,6 +43,7 @@ export class DailyReportService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly em: EntityManager,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit() {
@@ -58,9 +60,9 @@ export class DailyReportService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Sends what is due: the days before today (Italian time) not yet sent, back to CATCH_UP_DAYS. */
-  async tick(now = new Date()): Promise<DayOutcome[]> {
+  async tick(now = this.clock.now()): Promise<DayOutcome[]> {
     if (this.running) return [];
-    const today = romeDay(now);
+    const today = italianDay(now);
     const work = (async () => {
       const out: DayOutcome[] = [];
       for (let i = CATCH_UP_DAYS; i >= 1; i--) out.push(await this.sendDay(addDays(today, -i)));
@@ -154,7 +156,7 @@ export class DailyReportService implements OnModuleInit, OnApplicationShutdown {
         fields: ['time', 'username', 'enteId', 'purpose', 'outcome', 'requestId', 'targetComune'],
         orderBy: { time: 'asc', id: 'asc' },
       })
-    ).filter((e) => e.targetComune && romeDay(new Date(e.time)) === day);
+    ).filter((e) => e.targetComune && italianDay(new Date(e.time)) === day);
     const enti = new Map((await em.find(Ente, { id: { $in: [...new Set(events.map((e) => e.enteId).filter((x): x is string => !!x))] } })).map((e) => [e.id, e.name]));
     return {
       dayLabel: italianDate(day),
