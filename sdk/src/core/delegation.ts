@@ -1,4 +1,5 @@
-import { errorFromResponse, GeResConnectionError } from './errors.js';
+import { errorFromResponse } from './errors.js';
+import { Transport, userAgent } from './transport.js';
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN = 'urn:ietf:params:oauth:token-type:access_token';
@@ -35,39 +36,27 @@ export interface ExchangedToken {
  * decides.
  */
 export async function exchangeToken(params: ExchangeTokenParams): Promise<ExchangedToken> {
-  const form = new URLSearchParams({ grant_type: TOKEN_EXCHANGE, subject_token: params.subjectToken, subject_token_type: ACCESS_TOKEN });
-  if (params.actorToken) {
-    form.set('actor_token', params.actorToken);
-    form.set('actor_token_type', ACCESS_TOKEN);
-  }
-  if (params.mediation) {
-    form.set('mediation', 'silent');
-    form.set('comune', params.mediation.comune);
-  }
-  if (params.requestedLifetimeSeconds !== undefined) form.set('requested_lifetime', String(Math.floor(params.requestedLifetimeSeconds)));
+  const form: Record<string, string> = { grant_type: TOKEN_EXCHANGE, subject_token: params.subjectToken, subject_token_type: ACCESS_TOKEN };
+  if (params.actorToken) Object.assign(form, { actor_token: params.actorToken, actor_token_type: ACCESS_TOKEN });
+  if (params.mediation) Object.assign(form, { mediation: 'silent', comune: params.mediation.comune });
+  if (params.requestedLifetimeSeconds !== undefined) form.requested_lifetime = String(Math.floor(params.requestedLifetimeSeconds));
+  // The client's own transport (timeout, request id, user agent, typed errors), without retries.
+  const transport = new Transport({
+    baseUrl: params.baseUrl,
+    timeoutMs: 30_000,
+    maxRetries: 0,
+    retry: { initialDelayMs: 0, maxDelayMs: 0, maxRetryAfterSeconds: 0 },
+    fetch: params.fetch ?? globalThis.fetch,
+    userAgent: userAgent(),
+    sleep: async () => undefined,
+    now: Date.now,
+  });
   // RFC 6749 §2.3.1: each part form-urlencoded before being joined.
   const basic = btoa(`${encodeURIComponent(params.clientId)}:${encodeURIComponent(params.clientSecret)}`);
-  const url = `${params.baseUrl.replace(/\/+$/, '')}/v1/oauth/token`;
-  let res: Response;
-  try {
-    res = await (params.fetch ?? globalThis.fetch)(url, {
-      method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json, application/problem+json' },
-      body: form.toString(),
-      signal: params.signal,
-    });
-  } catch (e) {
-    throw new GeResConnectionError(`Could not reach the gateway at ${url}: ${(e as Error).message}`, { cause: e });
-  }
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON: reported as text.
-  }
-  if (!res.ok) throw errorFromResponse(res.status, body, { requestId: res.headers.get('x-request-id') ?? undefined, headers: res.headers });
-  const data = body as { access_token?: unknown; expires_in?: unknown };
+  const { data } = await transport.send<{ access_token?: unknown; expires_in?: unknown }>(
+    { method: 'POST', path: '/v1/oauth/token', headers: { authorization: `Basic ${basic}` }, body: form, mediaType: 'application/x-www-form-urlencoded', authenticated: false, context: false, repeatable: false },
+    { signal: params.signal },
+  );
   if (typeof data?.access_token !== 'string' || typeof data.expires_in !== 'number') throw errorFromResponse(502, 'The gateway answered the token exchange without a token', {});
   return { accessToken: data.access_token, expiresIn: data.expires_in };
 }
