@@ -47,9 +47,9 @@ export const htmlTemplate = engine.compile<DailyReportModel>(`<!doctype html>
 {{#if requests.length}}
 <table style="border-collapse: collapse" cellpadding="4">
 <caption style="text-align: left">{{requests.length}} richieste</caption>
-<thead><tr><th scope="col">Ora</th><th scope="col">Richiedente</th><th scope="col">Ente</th><th scope="col">Tipo</th><th scope="col">Esito</th><th scope="col">Id richiesta</th></tr></thead>
+<thead><tr><th scope="col" style="text-align: left; border-bottom: 2px solid #5c6f82">Ora</th><th scope="col" style="text-align: left; border-bottom: 2px solid #5c6f82">Richiedente</th><th scope="col" style="text-align: left; border-bottom: 2px solid #5c6f82">Ente</th><th scope="col" style="text-align: left; border-bottom: 2px solid #5c6f82">Tipo</th><th scope="col" style="text-align: left; border-bottom: 2px solid #5c6f82">Esito</th><th scope="col" style="text-align: left; border-bottom: 2px solid #5c6f82">Id richiesta</th></tr></thead>
 <tbody>
-{{#each requests}}<tr><td>{{time}}</td><td>{{requester}}</td><td>{{ente}}</td><td>{{purpose}}</td><td>{{outcome}}</td><td><code>{{requestId}}</code></td></tr>
+{{#each requests}}<tr><td style="border-bottom: 1px solid #d9dadb">{{time}}</td><td style="border-bottom: 1px solid #d9dadb">{{requester}}</td><td style="border-bottom: 1px solid #d9dadb">{{ente}}</td><td style="border-bottom: 1px solid #d9dadb">{{purpose}}</td><td style="border-bottom: 1px solid #d9dadb">{{outcome}}</td><td style="border-bottom: 1px solid #d9dadb"><code>{{requestId}}</code></td></tr>
 {{/each}}
 </tbody></table>
 {{else}}
